@@ -1,0 +1,8 @@
+namespace Monitoring.Geo;
+
+public enum MarkerStatus
+{
+    Identified,
+    Damaged,
+    Lost,
+}

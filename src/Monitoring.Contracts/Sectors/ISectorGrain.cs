@@ -1,0 +1,26 @@
+namespace Monitoring.Contracts.Sectors;
+
+using Monitoring.Contracts.Alerts;
+using Monitoring.Contracts.Reports;
+
+/// <summary>
+/// The single writer for one sector in one namespace. Key: "S12" for live, "{drillId}/S12" in a drill.
+/// Ingestion makes one call per sector per batch.
+/// </summary>
+[Alias("monitoring.ISectorGrain")]
+public interface ISectorGrain : IGrainWithStringKey
+{
+    [Alias("Ingest")]
+    Task<IngestResult> Ingest(SensorReport[] reports);
+
+    [Alias("GetAlertsSince")]
+    Task<Alert[]> GetAlertsSince(long afterSeq, int limit);
+
+    [Alias("GetView")]
+    Task<SectorView> GetView();
+
+    /// <summary>Gives up a track that has moved into a neighbouring sector (null if unknown here).</summary>
+    [Alias("HandOver")]
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<TrackState?> HandOver(string trackId);
+}

@@ -1,0 +1,333 @@
+namespace Monitoring.Grains.Sectors;
+
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monitoring.Contracts.Alerts;
+using Monitoring.Contracts.Reports;
+using Monitoring.Contracts.Sectors;
+using Monitoring.Geo;
+using Monitoring.Grains.Mdl;
+using Monitoring.Grains.Publishing;
+using Monitoring.Grains.Storage;
+
+/// <summary>
+/// The single writer of one sector in one namespace: it associates reports to tracks, decides verdicts
+/// against the current MDL version, and turns verdict changes into alerts with a gap-free seq.
+/// A batch is committed to the sector log before any of it shows in memory or on a console,
+/// so a failed commit applies nothing.
+/// </summary>
+public sealed class SectorGrain(
+    ISectorLog log,
+    MdlSnapshots mdl,
+    IAlertPublisher publisher,
+    IOptions<SectorOptions> options,
+    TimeProvider clock,
+    ILogger<SectorGrain> logger) : Grain, ISectorGrain
+{
+    private readonly SectorOptions _options = options.Value;
+    private readonly Dictionary<string, TrackState> _tracks = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _dirtyTracks = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _removedTracks = new(StringComparer.Ordinal);
+    private DedupeWindow _dedupe = null!;
+    private TrackAssociation _association = null!;
+    private AlertTail _tail = null!;
+    private string _key = "";
+    private string _sectorId = "";
+    private string? _drillId;
+    private long _lastSeq;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = this.GetPrimaryKeyString();
+        (_sectorId, _drillId) = SectorKeys.Parse(_key);
+        _dedupe = new DedupeWindow(_options.DedupeWindow);
+        _association = new TrackAssociation(_options.AssociationGateM, _options.AssociationGateTime);
+        _tail = new AlertTail(_options.AlertTail);
+
+        var snapshot = await log.LoadAsync(_key, _options.AlertTail, cancellationToken);
+        _lastSeq = snapshot.LastSeq;
+        foreach (var alert in snapshot.RecentAlerts)
+        {
+            _tail.Add(alert);
+        }
+
+        foreach (var track in snapshot.Tracks)
+        {
+            _tracks[track.TrackId] = track;
+            _association.Upsert(track.TrackId, track.Lon, track.Lat, track.ObservedAt);
+        }
+
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions
+        {
+            DueTime = _options.TrackFlushInterval,
+            Period = _options.TrackFlushInterval,
+        });
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FlushAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // Positions that did not change a verdict are a convenience; verdicts were committed already.
+            logger.LogWarning(ex, "Sector {Sector}: could not flush track positions on deactivation", _key);
+        }
+    }
+
+    public async Task<IngestResult> Ingest(SensorReport[] reports)
+    {
+        var now = clock.GetUtcNow();
+        var snapshot = mdl.Require();
+        var policy = WireNames.Of(snapshot.Policy);
+        var pending = new Dictionary<string, TrackState>(StringComparer.Ordinal);
+        var verdictChanged = new HashSet<string>(StringComparer.Ordinal);
+        var batchKeys = new HashSet<(string, string)>();
+        var newAlerts = new List<Alert>();
+        var duplicates = 0;
+
+        // Order by observation time so a batch means the same whatever order the sensor sent it in.
+        var ordered = reports.Length > 1 ? reports.OrderBy(r => r.ObservedAt).ToArray() : reports;
+        foreach (var report in ordered)
+        {
+            if (_dedupe.Contains(report.SensorId, report.ReportId, now) || !batchKeys.Add((report.SensorId, report.ReportId)))
+            {
+                duplicates++;
+                continue;
+            }
+
+            var trackId = ResolveTrackId(report, pending);
+            if (!pending.TryGetValue(trackId, out var existing) && !_tracks.TryGetValue(trackId, out existing) && report.TrackId is not null)
+            {
+                existing = await TakeFromNeighbours(trackId, snapshot);
+                if (existing is not null)
+                {
+                    verdictChanged.Add(trackId);
+                }
+            }
+
+            if (existing is not null && report.ObservedAt < existing.ObservedAt)
+            {
+                continue; // Recorded, but a late report does not move the track back in time.
+            }
+
+            var isAnimal = report.Class == ObjectClass.Animal;
+            var decision = snapshot.Classify(report.Lon, report.Lat, report.AccuracyM, isAnimal);
+            var previous = existing is null ? Verdict.Clear : AlertRules.ParseVerdict(existing.Verdict);
+            var next = new TrackState
+            {
+                TrackId = trackId,
+                SectorId = _sectorId,
+                Class = report.Class,
+                Lon = report.Lon,
+                Lat = report.Lat,
+                ObservedAt = report.ObservedAt,
+                Verdict = WireNames.Of(decision.Verdict),
+                DepthM = Math.Round(decision.DepthM, 2),
+                IncidentId = existing?.IncidentId,
+                SensorId = report.SensorId,
+                Count = report.Count,
+                LastReportId = report.ReportId,
+                MdlVersion = snapshot.Version,
+            };
+            pending[trackId] = next;
+
+            if (previous != decision.Verdict)
+            {
+                verdictChanged.Add(trackId);
+            }
+
+            if (AlertRules.KindFor(previous, decision.Verdict) is { } kind)
+            {
+                var seq = _lastSeq + newAlerts.Count + 1;
+                newAlerts.Add(new Alert
+                {
+                    AlertId = _drillId is null ? $"{_sectorId}-{seq}" : $"{_drillId}/{_sectorId}-{seq}",
+                    SectorId = _sectorId,
+                    Seq = seq,
+                    Kind = kind,
+                    Severity = AlertRules.SeverityFor(kind, report.Class),
+                    Class = ObjectClassNames.Of(report.Class),
+                    TrackId = trackId,
+                    ReportId = report.ReportId,
+                    Lon = report.Lon,
+                    Lat = report.Lat,
+                    DepthM = next.DepthM,
+                    ObservedAt = report.ObservedAt,
+                    DecidedAt = now,
+                    MdlVersion = snapshot.Version,
+                    Policy = policy,
+                    IncidentId = next.IncidentId,
+                    DrillId = _drillId,
+                });
+            }
+        }
+
+        var committedTracks = verdictChanged.Select(id => pending[id]).ToArray();
+        if (newAlerts.Count > 0 || committedTracks.Length > 0)
+        {
+            await log.CommitAsync(_key, newAlerts, committedTracks, []);
+        }
+
+        // Committed: now it may show.
+        foreach (var (trackId, track) in pending)
+        {
+            _tracks[trackId] = track;
+            _removedTracks.Remove(trackId);
+            _association.Upsert(trackId, track.Lon, track.Lat, track.ObservedAt);
+            if (!verdictChanged.Contains(trackId))
+            {
+                _dirtyTracks.Add(trackId);
+            }
+        }
+
+        foreach (var (sensorId, reportId) in batchKeys)
+        {
+            _dedupe.Add(sensorId, reportId, now);
+        }
+
+        _lastSeq += newAlerts.Count;
+        foreach (var alert in newAlerts)
+        {
+            _tail.Add(alert);
+        }
+
+        if (newAlerts.Count > 0)
+        {
+            await publisher.PublishAlertsAsync(newAlerts);
+        }
+
+        if (pending.Count > 0)
+        {
+            publisher.PublishTracks(_sectorId, _drillId, pending.Values.ToArray());
+        }
+
+        return new IngestResult(reports.Length - duplicates, duplicates);
+    }
+
+    public async Task<Alert[]> GetAlertsSince(long afterSeq, int limit)
+    {
+        limit = Math.Clamp(limit, 1, 10_000);
+        if (_tail.Covers(afterSeq))
+        {
+            return _tail.After(afterSeq, limit);
+        }
+
+        var fromLog = await log.ReadAlertsAsync(_key, afterSeq, limit);
+        return fromLog.ToArray();
+    }
+
+    public Task<SectorView> GetView() => Task.FromResult(new SectorView
+    {
+        SectorId = _sectorId,
+        LastSeq = _lastSeq,
+        MdlVersion = mdl.Current?.Version ?? 0,
+        Tracks = _tracks.Values.ToArray(),
+        DrillId = _drillId,
+    });
+
+    public Task<TrackState?> HandOver(string trackId)
+    {
+        if (!_tracks.Remove(trackId, out var track))
+        {
+            return Task.FromResult<TrackState?>(null);
+        }
+
+        _association.Remove(trackId);
+        _dirtyTracks.Remove(trackId);
+        _removedTracks.Add(trackId);
+        return Task.FromResult<TrackState?>(track);
+    }
+
+    private string ResolveTrackId(SensorReport report, Dictionary<string, TrackState> pending)
+    {
+        if (report.TrackId is { } own)
+        {
+            return $"{report.SensorId}/{own}";
+        }
+
+        // Reports in this batch are not in the grid yet; check them first.
+        foreach (var (id, t) in pending)
+        {
+            if (Math.Abs((t.ObservedAt - report.ObservedAt).Ticks) <= _options.AssociationGateTime.Ticks
+                && ApproxDistanceM(t.Lon, t.Lat, report.Lon, report.Lat) <= _options.AssociationGateM)
+            {
+                return id;
+            }
+        }
+
+        return _association.Find(report.Lon, report.Lat, report.ObservedAt) ?? $"{report.SensorId}/r:{report.ReportId}";
+    }
+
+    private async Task<TrackState?> TakeFromNeighbours(string trackId, ReconciledMdl snapshot)
+    {
+        var sectors = snapshot.Sectors.Sectors;
+        var index = -1;
+        for (var i = 0; i < sectors.Count; i++)
+        {
+            if (sectors[i].SectorId == _sectorId)
+            {
+                index = i;
+                break;
+            }
+        }
+
+        foreach (var neighbour in new[] { index - 1, index + 1 })
+        {
+            if (index < 0 || neighbour < 0 || neighbour >= sectors.Count)
+            {
+                continue;
+            }
+
+            var grain = GrainFactory.GetGrain<ISectorGrain>(SectorKeys.GrainKey(sectors[neighbour].SectorId, _drillId));
+            if (await grain.HandOver(trackId) is { } moved)
+            {
+                return moved with { SectorId = _sectorId };
+            }
+        }
+
+        return null;
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var idleBefore = clock.GetUtcNow() - _options.TrackIdleTimeout;
+        foreach (var (id, track) in _tracks)
+        {
+            if (track.ObservedAt < idleBefore && track.IncidentId is null)
+            {
+                _removedTracks.Add(id);
+            }
+        }
+
+        foreach (var id in _removedTracks)
+        {
+            if (_tracks.Remove(id))
+            {
+                _association.Remove(id);
+            }
+
+            _dirtyTracks.Remove(id);
+        }
+
+        if (_dirtyTracks.Count == 0 && _removedTracks.Count == 0)
+        {
+            return;
+        }
+
+        var changed = _dirtyTracks.Where(_tracks.ContainsKey).Select(id => _tracks[id]).ToArray();
+        var removed = _removedTracks.ToArray();
+        await log.CommitAsync(_key, [], changed, removed, cancellationToken);
+        _dirtyTracks.Clear();
+        _removedTracks.Clear();
+    }
+
+    private static double ApproxDistanceM(double lon1, double lat1, double lon2, double lat2)
+    {
+        var x = (lon2 - lon1) * 111_320 * Math.Cos((lat1 + lat2) * 0.5 * Math.PI / 180);
+        var y = (lat2 - lat1) * 111_320;
+        return Math.Sqrt((x * x) + (y * y));
+    }
+}

@@ -1,0 +1,23 @@
+namespace Monitoring.Grains.Sectors;
+
+/// <summary>Sector behaviour (configuration section Monitoring:Sectors).</summary>
+public sealed class SectorOptions
+{
+    /// <summary>A repeated (sensorId, reportId) within this window counts as a duplicate.</summary>
+    public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A report without a trackId joins the nearest track within this distance...</summary>
+    public double AssociationGateM { get; set; } = 100;
+
+    /// <summary>...whose latest report is at most this old.</summary>
+    public TimeSpan AssociationGateTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A track not seen for this long is dropped from the live picture.</summary>
+    public TimeSpan TrackIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Newest alerts a sector keeps in memory for fast catch-up.</summary>
+    public int AlertTail { get; set; } = 2000;
+
+    /// <summary>How often positions that did not change a verdict are written to the sector log.</summary>
+    public TimeSpan TrackFlushInterval { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,96 @@
+namespace Monitoring.Grains.Sectors;
+
+/// <summary>
+/// Finds the track a report without a sensor trackId belongs to: the nearest track within the distance
+/// gate whose latest report is within the time gate. A coarse lon/lat grid keeps it O(1) per report.
+/// </summary>
+internal sealed class TrackAssociation
+{
+    private const double MetresPerDegreeLat = 111_320;
+    private readonly Dictionary<(int, int), List<Candidate>> _cells = new();
+    private readonly Dictionary<string, (int, int)> _cellOfTrack = new(StringComparer.Ordinal);
+    private readonly double _gateM;
+    private readonly double _cellDegLat;
+    private readonly double _cellDegLon;
+    private readonly long _gateTicks;
+
+    public TrackAssociation(double gateM, TimeSpan gateTime, double referenceLat = 38.0)
+    {
+        _gateM = gateM;
+        _gateTicks = gateTime.Ticks;
+        _cellDegLat = Math.Max(gateM, 1) / MetresPerDegreeLat;
+        _cellDegLon = Math.Max(gateM, 1) / (MetresPerDegreeLat * Math.Cos(referenceLat * Math.PI / 180));
+    }
+
+    public string? Find(double lon, double lat, DateTimeOffset observedAt)
+    {
+        var (cx, cy) = CellOf(lon, lat);
+        string? best = null;
+        var bestD2 = _gateM * _gateM;
+        for (var dx = -1; dx <= 1; dx++)
+        {
+            for (var dy = -1; dy <= 1; dy++)
+            {
+                if (!_cells.TryGetValue((cx + dx, cy + dy), out var list))
+                {
+                    continue;
+                }
+
+                foreach (var c in list)
+                {
+                    if (Math.Abs(observedAt.UtcTicks - c.ObservedTicks) > _gateTicks)
+                    {
+                        continue;
+                    }
+
+                    var d2 = DistanceSquaredM(lon, lat, c.Lon, c.Lat);
+                    if (d2 <= bestD2)
+                    {
+                        bestD2 = d2;
+                        best = c.TrackId;
+                    }
+                }
+            }
+        }
+
+        return best;
+    }
+
+    public void Upsert(string trackId, double lon, double lat, DateTimeOffset observedAt)
+    {
+        Remove(trackId);
+        var cell = CellOf(lon, lat);
+        if (!_cells.TryGetValue(cell, out var list))
+        {
+            _cells[cell] = list = [];
+        }
+
+        list.Add(new Candidate(trackId, lon, lat, observedAt.UtcTicks));
+        _cellOfTrack[trackId] = cell;
+    }
+
+    public void Remove(string trackId)
+    {
+        if (_cellOfTrack.Remove(trackId, out var cell) && _cells.TryGetValue(cell, out var list))
+        {
+            list.RemoveAll(c => c.TrackId == trackId);
+            if (list.Count == 0)
+            {
+                _cells.Remove(cell);
+            }
+        }
+    }
+
+    private (int, int) CellOf(double lon, double lat)
+        => ((int)Math.Floor(lon / _cellDegLon), (int)Math.Floor(lat / _cellDegLat));
+
+    private static double DistanceSquaredM(double lon1, double lat1, double lon2, double lat2)
+    {
+        // Equirectangular is exact enough within a 100 m gate.
+        var x = (lon2 - lon1) * MetresPerDegreeLat * Math.Cos((lat1 + lat2) * 0.5 * Math.PI / 180);
+        var y = (lat2 - lat1) * MetresPerDegreeLat;
+        return (x * x) + (y * y);
+    }
+
+    private readonly record struct Candidate(string TrackId, double Lon, double Lat, long ObservedTicks);
+}

@@ -1,4 +1,8 @@
+using Monitoring.Host;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddMonitoring();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
+app.MapMonitoring();
 app.Run();

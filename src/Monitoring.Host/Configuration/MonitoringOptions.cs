@@ -20,6 +20,9 @@ public sealed class MonitoringOptions
     /// <summary>Orleans client gateway port. 0 picks a free port.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>The address other silos reach this one at (cluster mode).</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
     public bool IsClusterMode => !string.IsNullOrWhiteSpace(Redis);
 
     public string ResolveDataDirectory()

@@ -1,0 +1,51 @@
+namespace Monitoring.Host.Hub;
+
+using Microsoft.AspNetCore.SignalR;
+using Monitoring.Contracts.Alerts;
+using Monitoring.Contracts.Sectors;
+using Monitoring.Grains.Mdl;
+
+/// <summary>
+/// /hubs/console. Only the server adds a connection to a group, and only in Subscribe, so a console
+/// can never listen to a sector (or a drill) it did not subscribe to through here.
+/// </summary>
+public sealed class ConsoleHub(IClusterClient grains, MdlSnapshots mdl) : Hub
+{
+    public async Task<ConsoleSnapshot> Subscribe(string[] sectorIds)
+    {
+        var snapshot = mdl.Require();
+        var known = snapshot.Sectors.Sectors.Select(s => s.SectorId).ToArray();
+        var wanted = sectorIds is ["*"] ? known : sectorIds.Distinct(StringComparer.Ordinal).ToArray();
+        var unknown = wanted.Except(known, StringComparer.Ordinal).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new HubException($"Unknown sector(s): {string.Join(", ", unknown.Take(5))}.");
+        }
+
+        var views = await Task.WhenAll(wanted.Select(id => grains.GetGrain<ISectorGrain>(id).GetView()));
+        foreach (var id in wanted)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, SectorKeys.HubGroup(id, null));
+        }
+
+        return new ConsoleSnapshot(
+            snapshot.Version,
+            WireNamesOfPolicy(snapshot),
+            views,
+            views.ToDictionary(v => v.SectorId, v => v.LastSeq),
+            views.SelectMany(v => v.OpenIncidents).ToArray());
+    }
+
+    public async Task<Alert[]> GetAlertsSince(string sectorId, long afterSeq)
+    {
+        var snapshot = mdl.Require();
+        if (!snapshot.Sectors.Sectors.Any(s => s.SectorId == sectorId))
+        {
+            throw new HubException($"Unknown sector '{sectorId}'.");
+        }
+
+        return await grains.GetGrain<ISectorGrain>(sectorId).GetAlertsSince(afterSeq, 10_000);
+    }
+
+    private static string WireNamesOfPolicy(Monitoring.Geo.ReconciledMdl snapshot) => Monitoring.Geo.WireNames.Of(snapshot.Policy);
+}

@@ -1,0 +1,4 @@
+namespace Monitoring.Host.Ingestion;
+
+/// <summary>The 202 answer of POST /api/reports.</summary>
+public sealed record IngestAccepted(int Accepted, int Duplicates);

@@ -1,0 +1,129 @@
+namespace Monitoring.Host;
+
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Monitoring.Grains.Mdl;
+using Monitoring.Grains.Publishing;
+using Monitoring.Grains.Sectors;
+using Monitoring.Grains.Sensors;
+using Monitoring.Host.Alerts;
+using Monitoring.Host.Cluster;
+using Monitoring.Host.Configuration;
+using Monitoring.Host.Health;
+using Monitoring.Host.Hub;
+using Monitoring.Host.Ingestion;
+using Monitoring.Host.Mdl;
+using Monitoring.Host.Sectors;
+using Monitoring.Host.Security;
+using Monitoring.Host.Sensors;
+using Monitoring.Host.Silo;
+using StackExchange.Redis;
+
+/// <summary>Wires the areas of the host together; each area keeps its own details.</summary>
+public static class MonitoringHost
+{
+    public static WebApplicationBuilder AddMonitoring(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(MonitoringOptions.Section);
+        var options = section.Get<MonitoringOptions>() ?? new MonitoringOptions();
+        var services = builder.Services;
+        services.Configure<MonitoringOptions>(section);
+        services.Configure<MdlOptions>(section.GetSection("Mdl"));
+        services.Configure<SectorOptions>(section.GetSection("Sectors"));
+        services.Configure<IngestionOptions>(section.GetSection("Ingestion"));
+        services.TryAddSingletonTimeProvider();
+
+        RedisConnection? redis = null;
+        if (options.IsClusterMode)
+        {
+            redis = new RedisConnection(options.Redis!);
+            services.AddSingleton(redis);
+        }
+
+        builder.AddMonitoringSilo(options, redis);
+
+        services.AddSingleton<MdlBaseData>();
+        services.AddSingleton<MdlSnapshots>();
+        services.AddSingleton(sp => SensorCatalog.Generate(
+            ReconciledSectorMap(sp.GetRequiredService<MdlBaseData>())));
+        services.AddSingleton(sp => SensorKeys(builder, sp));
+        services.AddHostedService<MdlSync>();
+        services.AddHostedService<MdlPushes>();
+        services.AddSingleton<HubAlertPublisher>();
+        services.AddSingleton<IAlertPublisher>(sp => sp.GetRequiredService<HubAlertPublisher>());
+        services.AddHostedService(sp => sp.GetRequiredService<HubAlertPublisher>());
+
+        var signalR = services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
+        if (redis is not null)
+        {
+            signalR.AddStackExchangeRedis(o =>
+            {
+                o.Configuration.ChannelPrefix = RedisChannel.Literal("monitoring:");
+                o.ConnectionFactory = _ => Task.FromResult(redis.Multiplexer);
+            });
+        }
+
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddMonitoringHealth();
+        return builder;
+    }
+
+    public static WebApplication MapMonitoring(this WebApplication app)
+    {
+        // Fail at start, not at the first report, when the keys are missing or malformed.
+        var keys = app.Services.GetRequiredService<SensorKeyRing>();
+        app.Logger.LogInformation("{Count} sensor key(s) configured", keys.Count);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapMonitoringHealth();
+        app.MapReports();
+        app.MapMdl();
+        app.MapSectors();
+        app.MapSensors();
+        app.MapAlerts();
+        app.MapHub<ConsoleHub>("/hubs/console");
+        return app;
+    }
+
+    private static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private static Monitoring.Geo.SectorMap ReconciledSectorMap(MdlBaseData baseData)
+        => Monitoring.Geo.ReconciledMdl.Build(baseData.DataSet, baseData.DefaultPolicy, 0).Sectors;
+
+    private static SensorKeyRing SensorKeys(WebApplicationBuilder builder, IServiceProvider sp)
+    {
+        var configured = builder.Configuration.GetSection("Monitoring:Security:SensorKeys").Get<List<string>>() ?? [];
+        if (configured.Count == 0)
+        {
+            if (!builder.Environment.IsDevelopment())
+            {
+                throw new OptionsValidationException("Monitoring:Security:SensorKeys", typeof(SecurityOptions),
+                    ["No sensor keys are configured. Set Monitoring:Security:SensorKeys (plain or sha256:<hex>); demo keys exist only in Development."]);
+            }
+
+            configured.Add(DevelopmentSecrets.SensorKey);
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Monitoring.Security")
+                .LogWarning("Development: demo sensor key is {Key} (send it as X-Api-Key)", DevelopmentSecrets.SensorKey);
+        }
+
+        return new SensorKeyRing(configured);
+    }
+}

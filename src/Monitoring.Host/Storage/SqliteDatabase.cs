@@ -1,0 +1,94 @@
+using Microsoft.Data.Sqlite;
+
+namespace Monitoring.Host.Storage;
+
+/// <summary>
+/// The embedded-mode database file ({DataDirectory}/monitoring.db), shared by the grain storage and the sector log.
+/// Each operation opens its own pooled connection: WAL lets readers run beside the one writer,
+/// and SQLite's busy timeout serialises writers, so no lock of our own is needed.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    public const string FileName = "monitoring.db";
+
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
+
+    /// <param name="filePath">The database file; its directory is created when missing.</param>
+    public SqliteDatabase(string filePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        FilePath = Path.GetFullPath(filePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            // Seconds a command waits on another connection's write lock before failing.
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string FilePath { get; }
+
+    /// <summary>The database of a data directory: {dataDirectory}/monitoring.db.</summary>
+    public static SqliteDatabase InDirectory(string dataDirectory)
+        => new(Path.Combine(dataDirectory, FileName));
+
+    /// <summary>Opens a connection, creating the schema on first use. The caller disposes it.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, SqliteSchema.ConnectionPragmas, cancellationToken).ConfigureAwait(false);
+            if (!_schemaReady)
+            {
+                await EnsureSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Closes the pooled connections, so the file can be reopened or deleted (a host "restart").</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        _schemaGate.Dispose();
+    }
+
+    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_schemaReady)
+            {
+                await ExecuteAsync(connection, SqliteSchema.Create, cancellationToken).ConfigureAwait(false);
+                _schemaReady = true;
+            }
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Orleans.Runtime;
+using Orleans.Storage;
+
+namespace Monitoring.Host.Storage;
+
+/// <summary>
+/// Embedded-mode grain storage: one row per (state name, grain id) in monitoring.db, guarded by an ETag.
+/// ETags are random, not counters, so a state cleared and written again never matches an ETag
+/// held by a stale activation from before the clear.
+/// </summary>
+public sealed class SqliteGrainStorage : IGrainStorage
+{
+    private readonly string _name;
+    private readonly SqliteDatabase _database;
+    private readonly IGrainStorageSerializer _serializer;
+
+    /// <param name="name">The provider name, for error messages.</param>
+    /// <param name="serializer">Orleans' binary serializer keeps [GenerateSerializer] types round-tripping by [Id].</param>
+    public SqliteGrainStorage(string name, SqliteDatabase database, IGrainStorageSerializer serializer)
+    {
+        _name = name;
+        _database = database;
+        _serializer = serializer;
+    }
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await using var connection = await _database.OpenAsync().ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT etag, payload FROM grain_state WHERE state_name = $state AND grain_id = $grain";
+        AddKey(command, stateName, grainId);
+
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        if (!await reader.ReadAsync().ConfigureAwait(false))
+        {
+            // Like Orleans' own providers: a missing record leaves the default state in place.
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+
+        var etag = reader.GetString(0);
+        var payload = (byte[])reader.GetValue(1);
+        grainState.State = _serializer.Deserialize<T>(new BinaryData(payload));
+        grainState.ETag = etag;
+        grainState.RecordExists = true;
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var payload = _serializer.Serialize(grainState.State).ToArray();
+        var newETag = Guid.NewGuid().ToString("N");
+
+        await using var connection = await _database.OpenAsync().ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = grainState.ETag is null
+            // No ETag: the caller believes there is no record, so only an insert is valid.
+            ? """
+              INSERT INTO grain_state (state_name, grain_id, etag, payload, written_at)
+              VALUES ($state, $grain, $new, $payload, $now)
+              ON CONFLICT (state_name, grain_id) DO NOTHING
+              """
+            : """
+              UPDATE grain_state SET etag = $new, payload = $payload, written_at = $now
+              WHERE state_name = $state AND grain_id = $grain AND etag = $old
+              """;
+        AddKey(command, stateName, grainId);
+        command.Parameters.AddWithValue("$new", newETag);
+        command.Parameters.AddWithValue("$payload", payload);
+        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$old", (object?)grainState.ETag ?? DBNull.Value);
+
+        if (await command.ExecuteNonQueryAsync().ConfigureAwait(false) == 0)
+        {
+            throw await ConflictAsync(connection, nameof(WriteStateAsync), stateName, grainId, grainState.ETag).ConfigureAwait(false);
+        }
+
+        grainState.ETag = newETag;
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await using var connection = await _database.OpenAsync().ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        AddKey(command, stateName, grainId);
+        bool cleared;
+        if (grainState.ETag is null)
+        {
+            // Nothing to clear is fine; a record the caller has never read is a conflict.
+            command.CommandText = "SELECT 1 FROM grain_state WHERE state_name = $state AND grain_id = $grain";
+            cleared = await command.ExecuteScalarAsync().ConfigureAwait(false) is null;
+        }
+        else
+        {
+            command.CommandText = "DELETE FROM grain_state WHERE state_name = $state AND grain_id = $grain AND etag = $old";
+            command.Parameters.AddWithValue("$old", grainState.ETag);
+            cleared = await command.ExecuteNonQueryAsync().ConfigureAwait(false) == 1;
+        }
+
+        if (!cleared)
+        {
+            throw await ConflictAsync(connection, nameof(ClearStateAsync), stateName, grainId, grainState.ETag).ConfigureAwait(false);
+        }
+
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
+
+    private static void AddKey(SqliteCommand command, string stateName, GrainId grainId)
+    {
+        command.Parameters.AddWithValue("$state", stateName);
+        command.Parameters.AddWithValue("$grain", grainId.ToString());
+    }
+
+    private async Task<InconsistentStateException> ConflictAsync(
+        SqliteConnection connection, string operation, string stateName, GrainId grainId, string? expectedETag)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT etag FROM grain_state WHERE state_name = $state AND grain_id = $grain";
+        AddKey(command, stateName, grainId);
+        var storedETag = await command.ExecuteScalarAsync().ConfigureAwait(false) as string;
+        return new InconsistentStateException(
+            $"ETag conflict in {operation}: provider {_name}, state {stateName}, grain {grainId}.",
+            storedETag ?? "(none)",
+            expectedETag ?? "(none)");
+    }
+}

@@ -21,7 +21,6 @@ public static class ReportsEndpoint
             .WithName("PostReports")
             .WithTags("Ingestion")
             .WithSummary("Ingest a batch of sensor reports (JSON array or NDJSON).")
-            .Accepts<object[]>("application/json", "application/x-ndjson")
             .Produces<IngestAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -66,7 +65,7 @@ public static class ReportsEndpoint
 
         try
         {
-            var ndjson = http.Request.ContentType?.Contains("ndjson", StringComparison.OrdinalIgnoreCase) == true;
+            var ndjson = IsNdjson(http.Request.ContentType, body.Value.Span);
             var raw = new List<RawReport>();
             var errors = new List<FieldError>();
             if (!ReportBatchParser.TryParse(body.Value.Span, ndjson, opts.MaxBatchReports, raw, errors, out var tooMany))
@@ -106,6 +105,18 @@ public static class ReportsEndpoint
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>NDJSON when declared, or when an undeclared body starts with an object rather than an array.</summary>
+    private static bool IsNdjson(string? contentType, ReadOnlySpan<byte> body)
+    {
+        if (contentType?.Contains("ndjson", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return true;
+        }
+
+        var trimmed = body.TrimStart(" \t\r\n"u8);
+        return contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true && !trimmed.IsEmpty && trimmed[0] == (byte)'{';
     }
 
     /// <summary>Reads the whole body into a pooled buffer; null if it exceeds the limit.</summary>

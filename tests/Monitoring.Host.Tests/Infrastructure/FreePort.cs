@@ -1,19 +1,12 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Monitoring.Host.Tests.Infrastructure;
 
 /// <summary>Free loopback TCP ports, so parallel tests never collide on fixed ports.</summary>
+/// <remarks>
+/// The OS may hand the port to someone else before the caller binds it; servers started by tests
+/// should retry on a bind failure (as <see cref="RedisServer"/> does).
+/// </remarks>
 public static class FreePort
 {
-    /// <summary>
-    /// A port the OS just handed out on 127.0.0.1. Another process may take it before the caller binds it,
-    /// so callers that start servers should retry on a bind failure (as <see cref="RedisServer"/> does).
-    /// </summary>
-    public static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    // The host already picks free ports for silo/gateway port 0; tests use the same implementation.
+    public static int Next() => Monitoring.Host.Configuration.FreePort.Next();
 }

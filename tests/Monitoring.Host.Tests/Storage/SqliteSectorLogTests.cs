@@ -65,6 +65,19 @@ public sealed class SqliteSectorLogTests : SectorLogContract
     }
 
     [Fact]
+    public async Task The_database_runs_in_wal_mode()
+    {
+        var database = SqliteDatabase.InDirectory(_directory.Path);
+        _databases.Add(database);
+
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+
+        Assert.Equal("wal", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public void The_database_lives_in_the_data_directory_which_is_created()
     {
         var nested = Path.Combine(_directory.Path, "a", "b");

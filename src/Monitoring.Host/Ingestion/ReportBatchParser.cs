@@ -12,6 +12,9 @@ internal static class ReportBatchParser
 {
     private const int MaxDepth = 4;
 
+    /// <summary>Utf8JsonReader.GetString throws InvalidOperationException (not JsonException) for these.</summary>
+    private const string InvalidText = "malformed JSON: a string or property name is not valid UTF-8 or has an unpaired surrogate escape";
+
     public static bool TryParse(ReadOnlySpan<byte> body, bool ndjson, int maxReports, List<RawReport> reports, List<FieldError> errors, out bool tooMany)
     {
         tooMany = false;
@@ -79,6 +82,11 @@ internal static class ReportBatchParser
             errors.Add(new FieldError(index, field, Malformed(ex)));
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            errors.Add(new FieldError(index, field, InvalidText));
+            return false;
+        }
 
         return errors.Count == 0;
     }
@@ -116,6 +124,7 @@ internal static class ReportBatchParser
                 }
 
                 reports.Add(ReadObject(ref reader, index, errors, ref field));
+                field = "report"; // Anything after the object is about the line, not its last field.
                 if (reader.Read())
                 {
                     errors.Add(new FieldError(index, "report", "unexpected content after the object on this line"));
@@ -124,6 +133,11 @@ internal static class ReportBatchParser
             catch (JsonException ex)
             {
                 errors.Add(new FieldError(index, field, Malformed(ex)));
+                return false;
+            }
+            catch (InvalidOperationException)
+            {
+                errors.Add(new FieldError(index, field, InvalidText));
                 return false;
             }
 
@@ -216,7 +230,7 @@ internal static class ReportBatchParser
     private static string Malformed(JsonException ex)
     {
         var message = ex.Message;
-        if (message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        if (message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase))
         {
             return $"the JSON is nested too deeply (a report is a flat object; at most {MaxDepth} levels)";
         }

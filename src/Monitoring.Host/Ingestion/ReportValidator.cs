@@ -1,6 +1,7 @@
 namespace Monitoring.Host.Ingestion;
 
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Monitoring.Contracts.Reports;
 using Monitoring.Geo;
 using Monitoring.Grains.Sensors;
@@ -10,9 +11,12 @@ using Monitoring.Host.Problems;
 /// Applies api.md's field table to every report of a batch and routes each valid one to its sector.
 /// It collects every error of the batch (not just the first) so a sensor can fix them in one go.
 /// </summary>
-internal sealed class ReportValidator(SensorCatalog sensors, IngestionOptions options)
+internal sealed partial class ReportValidator(SensorCatalog sensors, IngestionOptions options)
 {
     private const int MaxIdLength = 128;
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Rfc3339();
 
     public void Validate(
         List<RawReport> raw,
@@ -115,8 +119,10 @@ internal sealed class ReportValidator(SensorCatalog sensors, IngestionOptions op
             return default;
         }
 
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
-            || !text.Contains('T', StringComparison.Ordinal))
+        // RFC 3339 date-time only: the offset is required, and "t"/"z" may be lower case (RFC 3339 5.6).
+        // DateTimeOffset.TryParse alone also takes RFC 1123, local times without an offset, "+0900", ...
+        if (!Rfc3339().IsMatch(text)
+            || !DateTimeOffset.TryParse(text.ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var at))
         {
             errors.Add(new FieldError(index, "observedAt", "must be an RFC 3339 time, e.g. 2026-11-17T03:12:45.120Z"));
             return default;

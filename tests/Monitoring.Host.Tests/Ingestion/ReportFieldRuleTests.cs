@@ -161,6 +161,25 @@ public sealed class ReportFieldRuleTests(IngestionHost host) : IClassFixture<Ing
         AssertNames(problem, Bad[rule].Field);
     }
 
+    [Fact]
+    public async Task Every_bad_field_of_every_bad_report_is_named_in_one_answer()
+    {
+        var first = host.Crossing(ValidSector, fraction: 0.4);
+        var second = host.Crossing(BadSector);
+        var third = host.Crossing(ValidSector, fraction: 0.6);
+        var fourth = host.Crossing(BadSector, fraction: 0.7);
+        var badSecond = With(With(second.DeepClone().AsObject(), "lat", 90.1), "class", "dog");
+        var badFourth = With(fourth.DeepClone().AsObject(), "count", 0);
+        var body = IngestionHost.ArrayOf(first.ToJsonString(), badSecond.ToJsonString(), third.ToJsonString(), badFourth.ToJsonString());
+
+        var problem = await host.AssertRejectedAsync(() => host.PostAsync(IngestionHost.Json(body)), HttpStatusCode.BadRequest, first, second, third, fourth);
+
+        problem.Names(1, "lat");
+        problem.Names(1, "class");
+        problem.Names(3, "count");
+        Assert.All(problem.Errors, e => Assert.Contains(e.Index, new int?[] { 1, 3 }));
+    }
+
     [Theory]
     [MemberData(nameof(GoodValues))]
     public async Task A_value_inside_the_rules_is_accepted_and_applied(string value)

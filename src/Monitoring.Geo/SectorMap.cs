@@ -16,7 +16,8 @@ namespace Monitoring.Geo;
 /// <list type="bullet">
 /// <item>If q is the line's first vertex and p lies before it (the projection of p onto the first
 /// segment's line falls before the start), or q is the last vertex and p lies beyond it, p is past an
-/// end cap and outside. A point exactly on the perpendicular through an end is inside.</item>
+/// end cap and outside. A point on the perpendicular through an end (to within EndCapToleranceM, 1 µm)
+/// is inside.</item>
 /// <item>Otherwise the signed offset is |p − q|, positive when p is right of the line walked west to
 /// east (south), negative when left (north). Where q is a bend vertex, "right" is judged against the
 /// mean direction of the two segments meeting there.</item>
@@ -27,6 +28,9 @@ namespace Monitoring.Geo;
 public sealed class SectorMap
 {
     private const double IndexCellSizeM = 1000;
+
+    /// <summary>How far past an end cap a point may be and still count as on it (absorbs lon/lat round trips).</summary>
+    internal const double EndCapToleranceM = 1e-6;
 
     private readonly Polyline _baseLine;
     private readonly SegmentGrid _index;
@@ -104,13 +108,14 @@ public sealed class SectorMap
         double dx = line.X[i + 1] - ax, dy = line.Y[i + 1] - ay;
         var raw = (((x - ax) * dx) + ((y - ay) * dy)) / ((dx * dx) + (dy * dy));
         var last = line.SegmentCount - 1;
-        if ((i == 0 && raw < 0) || (i == last && raw > 1))
+        var segmentLength = Math.Sqrt((dx * dx) + (dy * dy));
+        if ((i == 0 && raw * segmentLength < -EndCapToleranceM) || (i == last && (raw - 1) * segmentLength > EndCapToleranceM))
         {
             return false;
         }
 
         // At a bend vertex the side is judged against the mean of the two directions meeting there.
-        var length = Math.Sqrt((dx * dx) + (dy * dy));
+        var length = segmentLength;
         double tx = dx / length, ty = dy / length;
         if (t == 0 && i > 0)
         {

@@ -8,7 +8,9 @@ namespace Monitoring.Geo.Analysis;
 /// GET /api/mdl/discrepancies: walks the UNC line (K) in 5 m steps, measuring the gap to the map line (M)
 /// at each step. A stretch is a maximal run of steps where the gap exceeds minM. It is reported by the
 /// markers bracketing it (the marker at or before its start, the one at or after its end), with its
-/// largest gap, its length along K, and the statuses of the markers in that range.
+/// largest gap, its length along K, and the statuses of the markers in that range. Stretches whose
+/// marker ranges overlap (a brief dip below minM between two markers) are reported as one, with the
+/// lengths added.
 /// </summary>
 internal static class DiscrepancyFinder
 {
@@ -56,7 +58,36 @@ internal static class DiscrepancyFinder
             result.Add(Report(markers, k, startS, endS, maxGap));
         }
 
-        return result;
+        return Merge(result, markers);
+    }
+
+    private static List<Discrepancy> Merge(List<Discrepancy> stretches, IReadOnlyList<Marker> markers)
+    {
+        var merged = new List<Discrepancy>();
+        foreach (var next in stretches)
+        {
+            if (merged.Count > 0 && merged[^1].ToMarker > next.FromMarker)
+            {
+                var previous = merged[^1];
+                var to = Math.Max(previous.ToMarker, next.ToMarker);
+                var range = markers.Skip(previous.FromMarker - 1).Take(to - previous.FromMarker + 1).ToList();
+                merged[^1] = previous with
+                {
+                    ToMarker = to,
+                    MaxGapM = Math.Max(previous.MaxGapM, next.MaxGapM),
+                    LengthM = previous.LengthM + next.LengthM,
+                    Identified = range.Count(m => m.Status == MarkerStatus.Identified),
+                    Damaged = range.Count(m => m.Status == MarkerStatus.Damaged),
+                    Lost = range.Count(m => m.Status == MarkerStatus.Lost),
+                };
+            }
+            else
+            {
+                merged.Add(next);
+            }
+        }
+
+        return merged;
     }
 
     private static Discrepancy Report(IReadOnlyList<Marker> markers, Polyline k, double startS, double endS, double maxGap)

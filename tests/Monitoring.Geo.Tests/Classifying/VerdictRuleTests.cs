@@ -105,13 +105,19 @@ public sealed class VerdictRuleTests
     public void Animals_are_never_approaching_but_can_cross()
     {
         var mdl = DefaultMdl.Jcs;
-        var near = mdl.Sectors.PointAt(mdl.Sectors.TotalLengthM / 2, -150);
-        var person = mdl.Classify(near.Lon, near.Lat, 10, false);
-        Assert.Equal(Verdict.Approaching, person.Verdict);
-        Assert.Equal(Verdict.Clear, mdl.Classify(near.Lon, near.Lat, 10, true).Verdict);
+        var random = new Random(11);
+        var seen = new HashSet<Verdict>();
+        for (var i = 0; i < 5000; i++)
+        {
+            var p = mdl.Sectors.PointAt(random.NextDouble() * mdl.Sectors.TotalLengthM, (random.NextDouble() * 400) - 250);
+            var person = mdl.Classify(p.Lon, p.Lat, 10, false);
+            var animal = mdl.Classify(p.Lon, p.Lat, 10, true);
+            seen.Add(person.Verdict);
+            Assert.Equal(person.DepthM, animal.DepthM);
+            Assert.Equal(person.Verdict == Verdict.Approaching ? Verdict.Clear : person.Verdict, animal.Verdict);
+        }
 
-        var deep = mdl.Sectors.PointAt(mdl.Sectors.TotalLengthM / 2, 500);
-        Assert.Equal(Verdict.Crossed, mdl.Classify(deep.Lon, deep.Lat, 10, true).Verdict);
+        Assert.Equal(4, seen.Count);
     }
 
     [Fact]

@@ -32,11 +32,13 @@ internal sealed class ReconciledClassifier
 
     public bool InDisputedBand(double x, double y) => _disputed is not null && _disputed.Contains(x, y);
 
-    /// <summary>Signed distance to R: positive inside C, negative (or -0) outside.</summary>
+    /// <summary>Signed distance to R: positive inside C, negative outside; 0 on R, which counts as inside.</summary>
     public double Depth(double x, double y, out bool inConfirmed)
     {
-        inConfirmed = _confirmed.Contains(x, y);
         var distance = _reconciled.Distance(x, y);
+        // A point on R belongs to C (C is closed, as NTS "covers" has it); the parity test alone
+        // could put it on either side.
+        inConfirmed = distance == 0 || _confirmed.Contains(x, y);
         return inConfirmed ? distance : -distance;
     }
 

@@ -15,10 +15,12 @@ using Monitoring.Host.Health;
 using Monitoring.Host.Hub;
 using Monitoring.Host.Ingestion;
 using Monitoring.Host.Mdl;
+using Monitoring.Host.Recording;
 using Monitoring.Host.Sectors;
 using Monitoring.Host.Security;
 using Monitoring.Host.Sensors;
 using Monitoring.Host.Silo;
+using Monitoring.Host.Simulation;
 using StackExchange.Redis;
 
 /// <summary>Wires the areas of the host together; each area keeps its own details.</summary>
@@ -69,6 +71,9 @@ public static class MonitoringHost
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddMonitoringHealth();
+        services.AddMonitoringRecording(section);
+        services.AddSensorHealth(section);
+        builder.AddBuiltInSimulation(section);
         return builder;
     }
 
@@ -87,6 +92,7 @@ public static class MonitoringHost
         app.MapSectors();
         app.MapSensors();
         app.MapAlerts();
+        app.MapRecordings();
         app.MapHub<ConsoleHub>("/hubs/console");
         return app;
     }

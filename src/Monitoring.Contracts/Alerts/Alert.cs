@@ -23,4 +23,6 @@ public sealed record Alert
     [Id(14)] public string? Policy { get; init; }
     [Id(15)] public string? IncidentId { get; init; }
     [Id(16)] public string? DrillId { get; init; }
+    /// <summary>sensor-offline: the sensor that fell silent (extension).</summary>
+    [Id(19)] public string? SensorId { get; init; }
 }

@@ -23,4 +23,8 @@ public interface ISectorGrain : IGrainWithStringKey
     [Alias("HandOver")]
     [Orleans.Concurrency.AlwaysInterleave]
     Task<TrackState?> HandOver(string trackId);
+
+    /// <summary>A sensor of this sector fell silent: appends a sensor-offline alert (gap-free seq). Idempotent per silence.</summary>
+    [Alias("RaiseSensorOffline")]
+    Task<Alert> RaiseSensorOffline(string sensorId, double lon, double lat, DateTimeOffset lastHeartbeatAt);
 }

@@ -241,6 +241,41 @@ public sealed class SectorGrain(
         return Task.FromResult<TrackState?>(track);
     }
 
+    public async Task<Alert> RaiseSensorOffline(string sensorId, double lon, double lat, DateTimeOffset lastHeartbeatAt)
+    {
+        // One alert per silence: a retried call (or a second silo that saw the same silence) gets the first one back.
+        var raised = _tail.After(0, int.MaxValue).LastOrDefault(a =>
+            a.Kind == AlertKinds.SensorOffline && a.SensorId == sensorId && a.ObservedAt >= lastHeartbeatAt);
+        if (raised is not null)
+        {
+            return raised;
+        }
+
+        var seq = _lastSeq + 1;
+        var current = mdl.Current;
+        var alert = new Alert
+        {
+            AlertId = _drillId is null ? $"{_sectorId}-{seq}" : $"{_drillId}/{_sectorId}-{seq}",
+            SectorId = _sectorId,
+            Seq = seq,
+            Kind = AlertKinds.SensorOffline,
+            Severity = Severities.Warning,
+            Lon = lon,
+            Lat = lat,
+            ObservedAt = lastHeartbeatAt,
+            DecidedAt = clock.GetUtcNow(),
+            MdlVersion = current?.Version ?? 0,
+            Policy = current is null ? null : WireNames.Of(current.Policy),
+            DrillId = _drillId,
+            SensorId = sensorId,
+        };
+        await log.CommitAsync(_key, [alert], [], []);
+        _lastSeq = seq;
+        _tail.Add(alert);
+        await publisher.PublishAlertsAsync([alert]);
+        return alert;
+    }
+
     private string ResolveTrackId(SensorReport report, Dictionary<string, TrackState> pending)
     {
         if (report.TrackId is { } own)

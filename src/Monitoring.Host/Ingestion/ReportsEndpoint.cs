@@ -7,7 +7,9 @@ using Monitoring.Contracts.Sectors;
 using Monitoring.Grains.Mdl;
 using Monitoring.Grains.Sensors;
 using Monitoring.Host.Problems;
+using Monitoring.Host.Recording;
 using Monitoring.Host.Security;
+using Monitoring.Host.Sensors;
 
 /// <summary>
 /// POST /api/reports: authenticate, read, validate the whole batch (nothing applied on any error),
@@ -37,7 +39,9 @@ public static class ReportsEndpoint
         IOptions<IngestionOptions> options,
         IClusterClient grains,
         TimeProvider clock,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        FeedRecorder recorder,
+        SensorHealth health)
     {
         const string Rejected = "The batch was rejected; nothing in it was applied.";
         var opts = options.Value;
@@ -85,6 +89,14 @@ public static class ReportsEndpoint
                 return ProblemResults.Of(StatusCodes.Status400BadRequest, Rejected, errors);
             }
 
+            // Recorded (durably) before anything is applied: a 202 means the batch is in the recording.
+            var reports = valid.ConvertAll(v => v.Report);
+            if (!await recorder.TryAppendAsync(reports))
+            {
+                return ProblemResults.Of(StatusCodes.Status503ServiceUnavailable, "The feed recorder is unavailable; nothing was applied.", [new FieldError(null, "service", "recording failed; retry")], new Dictionary<string, string> { ["Retry-After"] = "2" });
+            }
+
+            health.Heard(reports);
             var sectorDefs = snapshot.Sectors.Sectors;
             var calls = valid
                 .GroupBy(v => v.SectorIndex)

@@ -1,0 +1,108 @@
+namespace Monitoring.Host.Recording;
+
+using System.IO.Compression;
+using System.Text.Json;
+using Monitoring.Simulation.Recording;
+
+/// <summary>
+/// Seals a finished segment: gzip it to a temporary file, fsync, rename to <c>.seg.gz</c> (atomic), fsync the
+/// folder, then delete the open file. A crash at any point leaves either the open file or a complete sealed
+/// one (or both, and readers then take the sealed one), never a half-written segment under a segment name.
+/// </summary>
+internal static class SegmentSealer
+{
+    private const string TempSuffix = ".tmp";
+
+    public static void Seal(string openPath, FeedSummary? known)
+    {
+        if (!SegmentName.TryParse(openPath, out var open) || open.Sealed)
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(openPath)!;
+        var sealedPath = Path.Combine(directory, SegmentName.FileName(open.Host, open.Index, sealedSegment: true));
+        if (!File.Exists(sealedPath))
+        {
+            var temp = sealedPath + TempSuffix;
+            using (var source = new FileStream(openPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            using (var target = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                using (var gzip = new GZipStream(target, CompressionLevel.Fastest, leaveOpen: true))
+                {
+                    source.CopyTo(gzip);
+                }
+
+                target.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, sealedPath, overwrite: true);
+            DirectorySync.Flush(directory);
+        }
+
+        var summary = known ?? FeedSummary.Scan(open);
+        WriteSummary(Path.Combine(directory, open.BaseName + SegmentName.SummarySuffix), summary);
+        File.Delete(openPath);
+    }
+
+    /// <summary>What a previous run left: open segments and temporaries of interrupted seals.</summary>
+    public static IReadOnlyList<string> FindLeftovers(string recordingsRoot)
+        => Directory.Exists(recordingsRoot)
+            ? Directory.GetDirectories(recordingsRoot)
+                .SelectMany(d => Directory.GetFiles(d, "*" + SegmentName.OpenSuffix).Concat(Directory.GetFiles(d, "*" + TempSuffix)))
+                .ToList()
+            : [];
+
+    /// <summary>At start-up: seal the open segments a previous run left and drop temporaries of interrupted seals.</summary>
+    public static void Recover(IReadOnlyList<string> leftovers, ILogger logger)
+    {
+        foreach (var path in leftovers)
+        {
+            try
+            {
+                if (path.EndsWith(TempSuffix, StringComparison.Ordinal))
+                {
+                    File.Delete(path);
+                    continue;
+                }
+
+                if (!SegmentName.TryParse(path, out var segment) || !File.Exists(path))
+                {
+                    continue;
+                }
+
+                var summary = FeedSummary.Scan(segment);
+                if (summary.Skipped > 0)
+                {
+                    logger.LogWarning("Recording segment {Path}: {Skipped} torn or corrupt record(s) after {Reports} reports; sealing it as it is", path, summary.Skipped, summary.ReportCount);
+                }
+
+                Seal(path, summary);
+            }
+            catch (IOException ex)
+            {
+                logger.LogWarning(ex, "Could not seal recording segment {Path}; it stays readable as it is", path);
+            }
+        }
+    }
+
+    public static FeedSummary? ReadSummary(SegmentName segment)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(segment.Path)!, segment.BaseName + SegmentName.SummarySuffix);
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<FeedSummary>(File.ReadAllBytes(path)) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteSummary(string path, FeedSummary summary)
+    {
+        var temp = path + TempSuffix;
+        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(summary));
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,70 @@
+namespace Monitoring.Host.Simulation;
+
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Monitoring.Contracts.Reports;
+using Monitoring.Contracts.Sectors;
+using Monitoring.Grains.Mdl;
+using Monitoring.Grains.Sensors;
+using Monitoring.Host.Ingestion;
+using Monitoring.Host.Problems;
+using Monitoring.Host.Recording;
+using Monitoring.Host.Sensors;
+using Monitoring.Simulation.Feeding;
+using Monitoring.Simulation.Reports;
+
+/// <summary>
+/// Feeds simulated reports through the same steps as POST /api/reports, minus HTTP: the same validator
+/// (so a simulated report must be as valid as a real one), recorded before it is applied, counted as a
+/// heartbeat, then one grain call per sector. In-process rather than HTTP to itself: no sensor key is
+/// needed (keys are held only as hashes) and it works under the test server too.
+/// </summary>
+internal sealed class InProcessFeedSink(
+    SensorCatalog sensors,
+    MdlSnapshots mdl,
+    IOptions<IngestionOptions> options,
+    IClusterClient grains,
+    TimeProvider clock,
+    FeedRecorder recorder,
+    SensorHealth health) : IFeedSink
+{
+    public async Task SendReportsAsync(IReadOnlyList<SimulatedReport> reports, CancellationToken cancellationToken)
+    {
+        var snapshot = mdl.Require();
+        var raw = reports.Select(ToRaw).ToList();
+        var valid = new List<(int SectorIndex, SensorReport Report)>(raw.Count);
+        var errors = new List<FieldError>();
+        new ReportValidator(sensors, options.Value).Validate(raw, snapshot.Sectors, clock.GetUtcNow(), valid, errors);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException($"A simulated batch was rejected ({errors.Count} problems), first: [{errors[0].Index}].{errors[0].Field}: {errors[0].Reason}");
+        }
+
+        var accepted = valid.ConvertAll(v => v.Report);
+        await recorder.AppendAsync(accepted, cancellationToken);
+        health.Heard(accepted);
+        var sectorDefs = snapshot.Sectors.Sectors;
+        await Task.WhenAll(valid
+            .GroupBy(v => v.SectorIndex)
+            .Select(g => grains.GetGrain<ISectorGrain>(sectorDefs[g.Key].SectorId).Ingest(g.Select(v => v.Report).ToArray())));
+    }
+
+    public Task SendHeartbeatAsync(string sensorId, CancellationToken cancellationToken)
+    {
+        health.Beat(sensorId);
+        return Task.CompletedTask;
+    }
+
+    private static RawReport ToRaw(SimulatedReport r) => new()
+    {
+        ReportId = r.ReportId,
+        SensorId = r.SensorId,
+        ObservedAt = r.ObservedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        Lon = r.Lon,
+        Lat = r.Lat,
+        AccuracyM = r.AccuracyM,
+        Class = r.Class,
+        Count = r.Count,
+        TrackId = r.TrackId,
+    };
+}

@@ -15,6 +15,7 @@ using Monitoring.Host.Health;
 using Monitoring.Host.Hub;
 using Monitoring.Host.Ingestion;
 using Monitoring.Host.Mdl;
+using Monitoring.Host.OperatorConsole;
 using Monitoring.Host.Recording;
 using Monitoring.Host.Sectors;
 using Monitoring.Host.Security;
@@ -85,6 +86,7 @@ public static class MonitoringHost
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.MapConsole(); // static files: anonymous, before authentication
         app.MapOpenApi();
         app.MapMonitoringHealth();
         app.MapReports();

@@ -72,6 +72,7 @@ public static class MonitoringHost
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddMonitoringHealth();
+        services.AddMonitoringAudit(options);
         services.AddMonitoringRecording(section);
         services.AddSensorHealth(section);
         builder.AddBuiltInSimulation(section);
@@ -94,6 +95,7 @@ public static class MonitoringHost
         app.MapSectors();
         app.MapSensors();
         app.MapAlerts();
+        app.MapAudit();
         app.MapRecordings();
         app.MapHub<ConsoleHub>("/hubs/console");
         return app;

@@ -32,7 +32,7 @@ public static class MdlEndpoints
         return app;
     }
 
-    private static async Task<IResult> RecordSurvey(string number, MarkerSurveyRequest? body, MdlSnapshots mdl, IClusterClient grains, TimeProvider clock, HttpContext http)
+    private static async Task<IResult> RecordSurvey(string number, MarkerSurveyRequest? body, MdlSnapshots mdl, IClusterClient grains, TimeProvider clock, HttpContext http, Monitoring.Grains.Audit.IAuditLog audit)
     {
         var current = mdl.Require();
         var count = current.Data.Markers.Count;
@@ -88,6 +88,13 @@ public static class MdlEndpoints
             SurveyedBy = http.User.Identity?.Name,
         });
         var applied = await Task.Run(() => mdl.Apply(definition));
+        // Audit trail of who changed the line: the survey, then the MDL version it produced. No request token:
+        // the survey is already recorded, so its entries must be written even if the client has gone.
+        var actor = http.User.Identity?.Name ?? "anonymous";
+        var at = clock.GetUtcNow();
+        var position = body.Lon is { } surveyedLon ? FormattableString.Invariant($" at {surveyedLon},{body.Lat}") : "";
+        await audit.AppendAsync(new(at, actor, "marker.surveyed", $"marker:{n}", $"status={body.Status}{position}"));
+        await audit.AppendAsync(new(at, actor, "mdl.version", $"mdl:{applied.Version}", FormattableString.Invariant($"version={applied.Version} policy={WireNames.Of(applied.Policy)} marker={n}")));
         return Results.Ok(new { version = applied.Version, policy = WireNames.Of(applied.Policy), marker = n, status = body.Status });
     }
 }

@@ -13,6 +13,7 @@ using Monitoring.Host.Cluster;
 using Monitoring.Host.Configuration;
 using Monitoring.Host.Health;
 using Monitoring.Host.Hub;
+using Monitoring.Host.Identity;
 using Monitoring.Host.Ingestion;
 using Monitoring.Host.Mdl;
 using Monitoring.Host.OperatorConsole;
@@ -72,6 +73,7 @@ public static class MonitoringHost
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddMonitoringHealth();
+        builder.AddMonitoringIdentity();
         services.AddMonitoringAudit(options);
         services.AddMonitoringRecording(section);
         services.AddSensorHealth(section);
@@ -88,7 +90,9 @@ public static class MonitoringHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapConsole(); // static files: anonymous, before authentication
-        app.MapOpenApi();
+        app.UseMonitoringIdentity();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapIdentity();
         app.MapMonitoringHealth();
         app.MapReports();
         app.MapMdl();
@@ -97,7 +101,8 @@ public static class MonitoringHost
         app.MapAlerts();
         app.MapAudit();
         app.MapRecordings();
-        app.MapHub<ConsoleHub>("/hubs/console");
+        // A console whose token expires is disconnected and must reconnect with a fresh one.
+        app.MapHub<ConsoleHub>("/hubs/console", o => o.CloseOnAuthenticationExpiration = true);
         return app;
     }
 
@@ -120,7 +125,8 @@ public static class MonitoringHost
 
     private static SensorKeyRing SensorKeys(WebApplicationBuilder builder, IServiceProvider sp)
     {
-        var configured = builder.Configuration.GetSection("Monitoring:Security:SensorKeys").Get<List<string>>() ?? [];
+        // Blank entries (an empty environment variable) are not keys.
+        var configured = (builder.Configuration.GetSection("Monitoring:Security:SensorKeys").Get<List<string>>() ?? []).Where(k => !string.IsNullOrWhiteSpace(k)).ToList();
         if (configured.Count == 0)
         {
             if (!builder.Environment.IsDevelopment())

@@ -2,13 +2,14 @@ namespace Monitoring.Host.Alerts;
 
 using Monitoring.Contracts.Sectors;
 using Monitoring.Grains.Mdl;
+using Monitoring.Host.Identity;
 using Monitoring.Host.Problems;
 
 public static class AlertEndpoints
 {
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/alerts", async (string? sector, long? after, int? limit, MdlSnapshots mdl, IClusterClient grains) =>
+        app.MapGet("/api/alerts", async (string? sector, long? after, int? limit, MdlSnapshots mdl, IClusterClient grains, HttpContext http) =>
             {
                 var errors = new List<FieldError>();
                 if (string.IsNullOrEmpty(sector))
@@ -33,6 +34,11 @@ public static class AlertEndpoints
                 if (errors.Count > 0)
                 {
                     return ProblemResults.Of(400, "Invalid query.", errors);
+                }
+
+                if (!http.User.CoversSector(sector!))
+                {
+                    return SectorAccess.Forbidden(http, sector!);
                 }
 
                 return Results.Ok(await grains.GetGrain<ISectorGrain>(sector!).GetAlertsSince(after ?? 0, limit ?? 500));

@@ -4,22 +4,33 @@ using Microsoft.AspNetCore.SignalR;
 using Monitoring.Contracts.Alerts;
 using Monitoring.Contracts.Sectors;
 using Monitoring.Grains.Mdl;
+using Monitoring.Host.Identity;
 
 /// <summary>
 /// /hubs/console. Only the server adds a connection to a group, and only in Subscribe, so a console
-/// can never listen to a sector (or a drill) it did not subscribe to through here.
+/// can never listen to a sector (or a drill) it did not subscribe to through here. Every read is checked
+/// against the sectors in the caller's token (docs/authorization.md); a refusal is audited.
 /// </summary>
-public sealed class ConsoleHub(IClusterClient grains, MdlSnapshots mdl) : Hub
+public sealed partial class ConsoleHub(IClusterClient grains, MdlSnapshots mdl, IdentityAudit audit) : Hub
 {
     public async Task<ConsoleSnapshot> Subscribe(string[] sectorIds)
     {
         var snapshot = mdl.Require();
         var known = snapshot.Sectors.Sectors.Select(s => s.SectorId).ToArray();
-        var wanted = sectorIds is ["*"] ? known : sectorIds.Distinct(StringComparer.Ordinal).ToArray();
+        var user = Context.User!;
+        var wanted = sectorIds is ["*"]
+            ? user.Covered(known, id => id).ToArray()
+            : sectorIds.Distinct(StringComparer.Ordinal).ToArray();
         var unknown = wanted.Except(known, StringComparer.Ordinal).ToArray();
         if (unknown.Length > 0)
         {
             throw new HubException($"Unknown sector(s): {string.Join(", ", unknown.Take(5))}.");
+        }
+
+        // All or nothing: check every sector before joining any group.
+        if (wanted.FirstOrDefault(id => !user.CoversSector(id)) is { } refused)
+        {
+            throw await DeniedAsync($"subscribe:{refused}", refused);
         }
 
         var views = await Task.WhenAll(wanted.Select(id => grains.GetGrain<ISectorGrain>(id).GetView()));
@@ -44,7 +55,20 @@ public sealed class ConsoleHub(IClusterClient grains, MdlSnapshots mdl) : Hub
             throw new HubException($"Unknown sector '{sectorId}'.");
         }
 
+        if (!Context.User!.CoversSector(sectorId))
+        {
+            throw await DeniedAsync($"alerts-since:{sectorId}", sectorId);
+        }
+
         return await grains.GetGrain<ISectorGrain>(sectorId).GetAlertsSince(afterSeq, 10_000);
+    }
+
+    /// <summary>Audits the refusal and returns the exception to throw (HubException: its message reaches the client).</summary>
+    private async Task<HubException> DeniedAsync(string subject, string sectorId)
+    {
+        var reason = $"not authorized for sector {sectorId}";
+        await audit.DeniedAsync(Context.User?.Identity?.Name ?? "anonymous", subject, reason);
+        return new HubException(reason);
     }
 
     private static string WireNamesOfPolicy(Monitoring.Geo.ReconciledMdl snapshot) => Monitoring.Geo.WireNames.Of(snapshot.Policy);

@@ -21,6 +21,7 @@ public static class ReportsEndpoint
     {
         app.MapPost("/api/reports", Handle)
             .WithName("PostReports")
+            .AllowAnonymous() // sensors authenticate with X-Api-Key, checked in Handle
             .WithTags("Ingestion")
             .WithSummary("Ingest a batch of sensor reports (JSON array or NDJSON).")
             .Produces<IngestAccepted>(StatusCodes.Status202Accepted)

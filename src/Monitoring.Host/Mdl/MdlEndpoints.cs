@@ -3,6 +3,7 @@ namespace Monitoring.Host.Mdl;
 using Monitoring.Contracts.Mdl;
 using Monitoring.Geo;
 using Monitoring.Grains.Mdl;
+using Monitoring.Host.Identity;
 using Monitoring.Host.Problems;
 
 /// <summary>GET /api/mdl, PUT /api/markers/{number}, GET /api/mdl/discrepancies.</summary>
@@ -28,6 +29,7 @@ public static class MdlEndpoints
             .WithSummary("Stretches where the map and UNC lines differ by more than minM metres (default 20).");
 
         group.MapPut("/markers/{number}", RecordSurvey)
+            .RequireAuthorization(AuthorizationPolicies.MarkerSurvey)
             .WithSummary("Records a field survey of one marker; makes a new MDL version that consoles receive.");
         return app;
     }

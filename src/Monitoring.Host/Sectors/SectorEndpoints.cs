@@ -4,6 +4,7 @@ using Monitoring.Contracts.Sectors;
 using Monitoring.Geo;
 using Monitoring.Grains.Mdl;
 using Monitoring.Grains.Sensors;
+using Monitoring.Host.Identity;
 using Monitoring.Host.Problems;
 
 public static class SectorEndpoints
@@ -11,19 +12,25 @@ public static class SectorEndpoints
     public static IEndpointRouteBuilder MapSectors(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/sectors").WithTags("Sectors");
-        group.MapGet("/", async (MdlSnapshots mdl, SensorCatalog sensors, IClusterClient grains) =>
+        group.MapGet("/", async (MdlSnapshots mdl, SensorCatalog sensors, IClusterClient grains, HttpContext http) =>
         {
             var snapshot = mdl.Require();
-            return Results.Ok(await Task.WhenAll(snapshot.Sectors.Sectors.Select(s => Details(s, snapshot, sensors, grains))));
-        }).WithSummary("Every sector with its markers, sensors, active tracks, open incidents and last alert seq.");
+            var covered = http.User.Covered(snapshot.Sectors.Sectors, s => s.SectorId);
+            return Results.Ok(await Task.WhenAll(covered.Select(s => Details(s, snapshot, sensors, grains))));
+        }).WithSummary("Every sector the caller covers, with its markers, sensors, active tracks, open incidents and last alert seq.");
 
-        group.MapGet("/{id}", async (string id, MdlSnapshots mdl, SensorCatalog sensors, IClusterClient grains) =>
+        group.MapGet("/{id}", async (string id, MdlSnapshots mdl, SensorCatalog sensors, IClusterClient grains, HttpContext http) =>
         {
             var snapshot = mdl.Require();
             var sector = snapshot.Sectors.Sectors.FirstOrDefault(s => s.SectorId == id);
-            return sector is null
-                ? ProblemResults.Single(404, "No such sector.", null, "id", $"'{id}' is not a sector (S01..{snapshot.Sectors.Sectors[^1].SectorId})")
-                : Results.Ok(await Details(sector, snapshot, sensors, grains));
+            if (sector is null)
+            {
+                return ProblemResults.Single(404, "No such sector.", null, "id", $"'{id}' is not a sector (S01..{snapshot.Sectors.Sectors[^1].SectorId})");
+            }
+
+            return http.User.CoversSector(id)
+                ? Results.Ok(await Details(sector, snapshot, sensors, grains))
+                : SectorAccess.Forbidden(http, id);
         }).WithSummary("One sector.");
         return app;
     }

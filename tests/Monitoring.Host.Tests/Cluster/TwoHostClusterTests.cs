@@ -31,7 +31,8 @@ public sealed class TwoHostClusterTests
         var crossing = Positions.AtDepth(mdl, 80_000, 300) ?? throw new InvalidOperationException("no crossing point");
         var sectorId = Positions.SectorOf(mdl, crossing);
 
-        await using var consoleOnB = await hostB.ConnectConsoleAsync();
+        // Signed in on host A, used on host B: the hosts share the signing key, as a cluster must.
+        await using var consoleOnB = await hostB.ConnectConsoleAsync(await hostA.TokenFor("observer"));
         var inbox = new AlertInbox(consoleOnB);
         await consoleOnB.InvokeAsync<object>("Subscribe", new[] { sectorId });
 

@@ -28,7 +28,7 @@ public sealed class VerdictAlertsEndToEndTests : IAsyncLifetime
     {
         var mdl = _app.Services.GetRequiredService<MdlSnapshots>().Require();
         var sensors = _app.SensorClient();
-        await using var console = await _app.ConnectConsoleAsync();
+        await using var console = await _app.ConnectConsoleAsync(await _app.TokenFor("observer"));
         var inbox = new AlertInbox(console);
         await console.InvokeAsync<object>("Subscribe", new[] { "*" });
 

@@ -12,10 +12,15 @@ using Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// The real host (co-hosted silo, SQLite storage) in-process, on free silo/gateway ports and its own
 /// data directory. Dispose and create another on the same DataDirectory to "restart" it.
+/// Configured with a signing key and the <see cref="TestUsers"/>; every /api read and the hub need a
+/// token: <see cref="TokenFor"/>, <see cref="ClientFor"/>, <see cref="ConnectConsoleAsync(string, Action{HubConnection}?)"/>.
 /// </summary>
 public sealed class MonitoringApp : WebApplicationFactory<Program>
 {
     public const string SensorKey = "test-sensor-key";
+
+    /// <summary>Who the token-less <see cref="ConnectConsoleAsync(Action{HubConnection}?)"/> signs in as: a duty officer of every sector.</summary>
+    public const string DefaultUser = "duty1";
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
     private readonly bool _ownsDataDirectory;
@@ -35,6 +40,11 @@ public sealed class MonitoringApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Error",
         };
+        foreach (var (k, v) in TestUsers.Settings)
+        {
+            _settings[k] = v;
+        }
+
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
             _settings[k] = v;
@@ -89,19 +99,48 @@ public sealed class MonitoringApp : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>A real SignalR client over the test server (WebSockets).</summary>
+    /// <summary>Signs a <see cref="TestUsers"/> user in through POST /api/auth/token and returns the access token.</summary>
+    public async Task<string> TokenFor(string user)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { username = user, password = TestUsers.Get(user).Password });
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"Sign-in of {user} answered {(int)response.StatusCode}: {body}");
+        }
+
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>An HttpClient that sends a bearer token of this test user.</summary>
+    public async Task<HttpClient> ClientFor(string user)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await TokenFor(user));
+        return client;
+    }
+
+    /// <summary>A real SignalR client over the test server (WebSockets), signed in as <see cref="DefaultUser"/>.</summary>
     public async Task<HubConnection> ConnectConsoleAsync(Action<HubConnection>? beforeStart = null)
+        => await ConnectConsoleAsync(await TokenFor(DefaultUser), beforeStart);
+
+    /// <summary>A real SignalR client over the test server (WebSockets) with this token (null: none) as access_token.</summary>
+    public async Task<HubConnection> ConnectConsoleAsync(string? token, Action<HubConnection>? beforeStart = null)
     {
         var server = Server;
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(server.BaseAddress, "/hubs/console"), o =>
             {
+                o.AccessTokenProvider = () => Task.FromResult(token);
                 o.Transports = HttpTransportType.WebSockets;
                 o.HttpMessageHandlerFactory = _ => server.CreateHandler();
                 o.WebSocketFactory = async (context, ct) =>
                 {
+                    // As a browser does: the token rides in the query string of the WebSocket request.
                     var ws = server.CreateWebSocketClient();
-                    return await ws.ConnectAsync(context.Uri, ct);
+                    var uri = token is null ? context.Uri : new Uri($"{context.Uri}&access_token={Uri.EscapeDataString(token)}");
+                    return await ws.ConnectAsync(uri, ct);
                 };
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(

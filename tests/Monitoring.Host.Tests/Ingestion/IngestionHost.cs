@@ -22,6 +22,7 @@ public sealed class IngestionHost : IAsyncLifetime
     private ReconciledMdl? _mdl;
     private HttpClient? _sensor;
     private HttpClient? _anonymous;
+    private HttpClient? _reader;
 
     public MonitoringApp App { get; } = new();
 
@@ -37,12 +38,14 @@ public sealed class IngestionHost : IAsyncLifetime
     {
         _anonymous = await App.StartAsync();
         _sensor = App.SensorClient();
+        _reader = await App.ClientFor("observer"); // the probes read sectors and alerts: every sector, read only
         _mdl = App.Services.GetRequiredService<MdlSnapshots>().Require();
     }
 
     public async Task DisposeAsync()
     {
         _sensor?.Dispose();
+        _reader?.Dispose();
         _anonymous?.Dispose();
         await App.DisposeAsync();
     }
@@ -169,7 +172,7 @@ public sealed class IngestionHost : IAsyncLifetime
 
     private async Task<JsonDocument> GetJsonAsync(string path)
     {
-        using var response = await Anonymous.GetAsync(path);
+        using var response = await _reader!.GetAsync(path);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text);

@@ -17,7 +17,11 @@ public sealed class MarkerSurveyTests : IAsyncLifetime
     private readonly MonitoringApp _app = new();
     private HttpClient _http = null!;
 
-    public async Task InitializeAsync() => _http = await _app.StartAsync();
+    public async Task InitializeAsync()
+    {
+        await _app.StartAsync();
+        _http = await _app.ClientFor("commander"); // surveys are for commanders and admins (docs/authorization.md)
+    }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -29,7 +33,7 @@ public sealed class MarkerSurveyTests : IAsyncLifetime
         var (run, point) = FindRunThatChangesAVerdict(snapshots, before);
         var oldVerdict = before.Classify(point.Lon, point.Lat, 5, false).Verdict;
 
-        await using var console = await _app.ConnectConsoleAsync();
+        await using var console = await _app.ConnectConsoleAsync(await _app.TokenFor("observer"));
         var inbox = new AlertInbox(console);
         var sectorId = Positions.SectorOf(before, point);
         await console.InvokeAsync<object>("Subscribe", new[] { sectorId });

@@ -25,7 +25,8 @@ public sealed class EmbeddedRestartTests
 
             await using (var app = new MonitoringApp(dataDirectory))
             {
-                var http = await app.StartAsync();
+                await app.StartAsync();
+                var http = await app.ClientFor("admin");
                 var mdl = app.Services.GetRequiredService<MdlSnapshots>().Require();
                 deep = Positions.AtDepth(mdl, 30_000, 400) ?? throw new InvalidOperationException("no crossing point");
                 sectorId = Positions.SectorOf(mdl, deep);
@@ -48,7 +49,8 @@ public sealed class EmbeddedRestartTests
 
             await using (var app = new MonitoringApp(dataDirectory))
             {
-                var http = await app.StartAsync();
+                await app.StartAsync();
+                var http = await app.ClientFor("admin");
                 Assert.Equal(versionBefore, (long)(await http.GetFromJsonAsync<JsonObject>("/api/mdl"))!["version"]!);
                 var marker = (await http.GetFromJsonAsync<JsonObject>("/api/mdl"))!["features"]!.AsArray()
                     .First(f => f!["properties"]!["layer"]!.GetValue<string>() == "marker" && (int)f["properties"]!["number"]! == 100);

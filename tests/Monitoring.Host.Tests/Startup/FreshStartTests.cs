@@ -2,6 +2,7 @@ namespace Monitoring.Host.Tests.Startup;
 
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Monitoring.Contracts.Alerts;
 using Monitoring.Geo;
@@ -28,8 +29,14 @@ public sealed class FreshStartTests
             var point = Positions.AtDepth(mdl, 120_000, 30) ?? throw new InvalidOperationException("no point 30 m south");
             var sectorId = Positions.SectorOf(mdl, point);
 
+            // Development: the demo users are printed at start-up; sign in as one, as the README tour does.
+            Assert.Contains("demo user duty1", host.Output);
+            using var http = new HttpClient { BaseAddress = host.BaseAddress };
+            var signIn = await http.PostAsJsonAsync("/api/auth/token", new { username = "duty1", password = "duty1-demo" });
+            Assert.Equal(System.Net.HttpStatusCode.OK, signIn.StatusCode);
+            var token = (await signIn.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
             await using var console = new HubConnectionBuilder()
-                .WithUrl(new Uri(host.BaseAddress, "/hubs/console"))
+                .WithUrl(new Uri(host.BaseAddress, "/hubs/console"), o => o.AccessTokenProvider = () => Task.FromResult(token))
                 .Build();
             var inbox = new AlertInbox(console);
             await console.StartAsync();

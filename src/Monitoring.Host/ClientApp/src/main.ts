@@ -146,7 +146,9 @@ function onAlert(alert: Alert): void {
     consoleMap?.addCrossing(alert);
   }
 
-  if (alertList.store.hasGap(alert.sectorId, alert.drillId)) {
+  // A gap in a subscribed sector's live seqs means a push was missed: fetch it from the log. (Escalations
+  // of other sectors reach duty officers through their role group; those sectors are not caught up.)
+  if (!alert.drillId && sectors.includes(alert.sectorId) && alertList.store.hasGap(alert.sectorId)) {
     void fill(alert.sectorId);
   }
 }

@@ -12,6 +12,7 @@ public static class CliApp
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
         new AuditVerifyCommand(),
+        new SimulateCommand(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, IAnsiConsole console, CancellationToken cancellationToken = default)

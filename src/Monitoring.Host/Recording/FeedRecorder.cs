@@ -32,6 +32,7 @@ public sealed class FeedRecorder : IHostedService, IAsyncDisposable
     private FeedSummary _sealedSummary = FeedSummary.Empty;
     private string? _recordingDirectory;
     private int _nextIndex = 1;
+    private long _groupCommits;
     private readonly IReadOnlyList<string> _leftovers;
 
     public FeedRecorder(IOptions<RecordingOptions> options, IOptions<MonitoringOptions> monitoring, TimeProvider clock, ILogger<FeedRecorder> logger)
@@ -58,6 +59,9 @@ public sealed class FeedRecorder : IHostedService, IAsyncDisposable
     public string Name { get; private set; }
 
     public bool Enabled => _options.Enabled;
+
+    /// <summary>Group commits (one write + flush each) so far; fewer than appends when requests share flushes.</summary>
+    internal long GroupCommits => Interlocked.Read(ref _groupCommits);
 
     /// <summary>Reports, span and records written by this host start so far (null before the first append).</summary>
     public FeedSummary? LiveSummary
@@ -182,6 +186,7 @@ public sealed class FeedRecorder : IHostedService, IAsyncDisposable
                 }
 
                 segment.Flush(_options.Fsync);
+                Interlocked.Increment(ref _groupCommits);
                 foreach (var p in group)
                 {
                     p.Done.TrySetResult();

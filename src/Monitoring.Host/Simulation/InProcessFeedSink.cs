@@ -55,7 +55,7 @@ internal sealed class InProcessFeedSink(
         return Task.CompletedTask;
     }
 
-    private static RawReport ToRaw(SimulatedReport r) => new()
+    internal static RawReport ToRaw(SimulatedReport r) => new()
     {
         ReportId = r.ReportId,
         SensorId = r.SensorId,

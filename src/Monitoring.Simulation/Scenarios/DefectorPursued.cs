@@ -1,8 +1,8 @@
 namespace Monitoring.Simulation.Scenarios;
 
 /// <summary>
-/// A defector runs south from 400 m north, across the line, through the southern fence (fence alarm,
-/// seismic detections) and on until the patrol sees him; two soldiers chase him to 60–80 m south of the
+/// A defector runs south from 400 m north, across the line, past a seismic sensor, through the southern
+/// fence (fence alarm) and on until the patrol sees him; two soldiers chase him to 60–80 m south of the
 /// line and turn back. Sector S25. Defector (df-1) and both pursuers (ps-1, ps-2) each open one incident.
 /// </summary>
 public static class DefectorPursued
@@ -12,8 +12,14 @@ public static class DefectorPursued
     public static Scenario Build(ScenarioContext context)
     {
         var b = new ScenarioBuilder(context, Name, 25);
-        var s = b.ArcNearMid(300);
-        var defector = b.Path(5, s, -400).MoveTo(s + 30, 1750, 3.5 + (b.Random.NextDouble() * 1.0)).Stay(30);
+        // He comes down past a seismic sensor, through the fence, and runs on to within sight of the patrol.
+        var seismic = b.Sensors.Seismic[1];
+        var s = seismic.ArcM + ((b.Random.NextDouble() * 40) - 20);
+        var speed = 3.5 + (b.Random.NextDouble() * 1.0);
+        var defector = b.Path(5, s, -400)
+            .MoveTo(s + 10, seismic.OffsetM + 20, speed)
+            .MoveTo(b.Sensors.Patrol.ArcM + 150, 1800, speed)
+            .Stay(30);
         b.ExpectIncident(b.Add("df-1", "person", 1, defector));
         for (var i = 1; i <= 2; i++)
         {

@@ -29,8 +29,8 @@ public sealed class EoIrModel(IReadOnlyList<SensorSite> cameras) : ISensorModel
                 continue;
             }
 
-            var (ds, doff) = SensorNoise.Draw(rng, AccuracyM);
-            emitter.Emit(t, camera.Id, s + ds, offset + doff, AccuracyM, mover.Class, mover.Count, null);
+            var error = SensorNoise.Draw(rng, AccuracyM);
+            emitter.Emit(t, camera.Id, s, offset, error, AccuracyM, mover.Class, mover.Count, null);
         }
     }
 }

@@ -23,8 +23,8 @@ public sealed class FenceModel(SectorSensors sensors) : ISensorModel
 
             if (_lastOffset.TryGetValue(mover, out var before) && (before < SectorSensors.FenceOffsetM) != (offset < SectorSensors.FenceOffsetM))
             {
-                var (ds, _) = SensorNoise.Draw(rng, 5);
-                emitter.Emit(t, sensors.FenceAt(s).Id, s + ds, SectorSensors.FenceOffsetM, null, "unknown", null, null);
+                var error = SensorNoise.Draw(rng, 5);
+                emitter.Emit(t, sensors.FenceAt(s).Id, s, SectorSensors.FenceOffsetM, error, null, "unknown", null, null);
             }
 
             _lastOffset[mover] = offset;

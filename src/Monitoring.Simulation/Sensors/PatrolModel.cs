@@ -26,8 +26,8 @@ public sealed class PatrolModel(SensorSite patrol) : ISensorModel
                 continue;
             }
 
-            var (ds, doff) = SensorNoise.Draw(rng, AccuracyM);
-            emitter.Emit(t, patrol.Id, s + ds, offset + doff, AccuracyM, mover.Class, mover.Count, null);
+            var error = SensorNoise.Draw(rng, AccuracyM);
+            emitter.Emit(t, patrol.Id, s, offset, error, AccuracyM, mover.Class, mover.Count, null);
         }
     }
 }

@@ -22,9 +22,9 @@ public sealed class RadarModel(SensorSite radar) : ISensorModel
             }
 
             var accuracy = Math.Round(MinAccuracyM + (rng.NextDouble() * (MaxAccuracyM - MinAccuracyM)), 1);
-            var (ds, doff) = SensorNoise.Draw(rng, accuracy);
+            var error = SensorNoise.Draw(rng, accuracy);
             var objectClass = t - mover.Start < SettleSeconds ? "unknown" : mover.Class;
-            emitter.Emit(t, radar.Id, s + ds, offset + doff, accuracy, objectClass, mover.Count, emitter.TrackId(mover.TrackId));
+            emitter.Emit(t, radar.Id, s, offset, error, accuracy, objectClass, mover.Count, emitter.TrackId(mover.TrackId));
         }
     }
 }

@@ -34,8 +34,8 @@ public sealed class SeismicModel(IReadOnlyList<SensorSite> sensors) : ISensorMod
                 }
 
                 var accuracy = Math.Round(MinAccuracyM + (rng.NextDouble() * (MaxAccuracyM - MinAccuracyM)));
-                var (ds, doff) = SensorNoise.Draw(rng, accuracy);
-                emitter.Emit(t, sensor.Id, s + ds, offset + doff, accuracy, mover.Class == "animal" ? "animal" : "unknown", null, null);
+                var error = SensorNoise.Draw(rng, accuracy);
+                emitter.Emit(t, sensor.Id, s, offset, error, accuracy, mover.Class == "animal" ? "animal" : "unknown", null, null);
             }
         }
     }

@@ -7,7 +7,7 @@ namespace Monitoring.Simulation.Sensors;
 /// </summary>
 public static class SensorNoise
 {
-    public static (double Along, double Across) Draw(Random rng, double accuracyM)
+    public static (double East, double North) Draw(Random rng, double accuracyM)
     {
         var sigma = accuracyM / 2.4477;
         while (true)

@@ -13,6 +13,7 @@ using Monitoring.Host.Cluster;
 using Monitoring.Host.Configuration;
 using Monitoring.Host.Health;
 using Monitoring.Host.Hub;
+using Monitoring.Host.Incidents;
 using Monitoring.Host.Identity;
 using Monitoring.Host.Ingestion;
 using Monitoring.Host.Mdl;
@@ -47,6 +48,7 @@ public static class MonitoringHost
         }
 
         builder.AddMonitoringSilo(options, redis);
+        builder.AddIncidents(options);
 
         services.AddSingleton<MdlBaseData>();
         services.AddSingleton<MdlSnapshots>();
@@ -99,6 +101,7 @@ public static class MonitoringHost
         app.MapSectors();
         app.MapSensors();
         app.MapAlerts();
+        app.MapIncidents();
         app.MapAudit();
         app.MapRecordings();
         // A console whose token expires is disconnected and must reconnect with a fresh one.

@@ -23,6 +23,9 @@ public sealed record Alert
     [Id(14)] public string? Policy { get; init; }
     [Id(15)] public string? IncidentId { get; init; }
     [Id(16)] public string? DrillId { get; init; }
+    /// <summary>Escalations: the overdue protocol step, and a note of it.</summary>
+    [Id(17)] public string? StepId { get; init; }
+    [Id(18)] public string? Note { get; init; }
     /// <summary>sensor-offline: the sensor that fell silent (extension).</summary>
     [Id(19)] public string? SensorId { get; init; }
 }

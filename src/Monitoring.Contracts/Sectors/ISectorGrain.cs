@@ -24,6 +24,14 @@ public interface ISectorGrain : IGrainWithStringKey
     [Orleans.Concurrency.AlwaysInterleave]
     Task<TrackState?> HandOver(string trackId);
 
+    /// <summary>An incident's overdue step: appends an escalation alert (gap-free seq). Idempotent per incident and step.</summary>
+    [Alias("RaiseEscalation")]
+    Task<Alert> RaiseEscalation(Monitoring.Contracts.Incidents.EscalationRequest request);
+
+    /// <summary>An incident closed: its track may open a new one. No-op when the track is not here (or has another).</summary>
+    [Alias("ReleaseIncident")]
+    Task ReleaseIncident(string trackId, string incidentId);
+
     /// <summary>A sensor of this sector fell silent: appends a sensor-offline alert (gap-free seq). Idempotent per silence.</summary>
     [Alias("RaiseSensorOffline")]
     Task<Alert> RaiseSensorOffline(string sensorId, double lon, double lat, DateTimeOffset lastHeartbeatAt);

@@ -22,4 +22,6 @@ public sealed record TrackState
     [Id(10)] public int Count { get; init; } = 1;
     [Id(11)] public string? LastReportId { get; init; }
     [Id(12)] public long MdlVersion { get; init; }
+    /// <summary>observedAt of the first report of the current ambiguous run (incidents open when it lasts).</summary>
+    [Id(13)] public DateTimeOffset? AmbiguousSince { get; init; }
 }

@@ -12,4 +12,7 @@ public interface IAlertPublisher
     ValueTask PublishAlertsAsync(IReadOnlyList<Alert> alerts);
 
     void PublishTracks(string sectorId, string? drillId, IReadOnlyList<TrackState> tracks);
+
+    /// <summary>The incident view after a change, to its sector's consoles ("incident").</summary>
+    Task PublishIncidentAsync(Monitoring.Contracts.Incidents.IncidentView incident);
 }

@@ -3,9 +3,11 @@ namespace Monitoring.Grains.Sectors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitoring.Contracts.Alerts;
+using Monitoring.Contracts.Incidents;
 using Monitoring.Contracts.Reports;
 using Monitoring.Contracts.Sectors;
 using Monitoring.Geo;
+using Monitoring.Grains.Incidents;
 using Monitoring.Grains.Mdl;
 using Monitoring.Grains.Publishing;
 using Monitoring.Grains.Storage;
@@ -22,9 +24,12 @@ public sealed class SectorGrain(
     IAlertPublisher publisher,
     IOptions<SectorOptions> options,
     TimeProvider clock,
-    ILogger<SectorGrain> logger) : Grain, ISectorGrain
+    ILogger<SectorGrain> logger,
+    IOptions<ProtocolOptions> protocol,
+    [PersistentState("incidentNumbers")] IPersistentState<SectorIncidentCounter> incidentNumbers) : Grain, ISectorGrain
 {
     private readonly SectorOptions _options = options.Value;
+    private readonly TimeSpan _ambiguousOpensAfter = protocol.Value.AmbiguousOpensAfter;
     private readonly Dictionary<string, TrackState> _tracks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirtyTracks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _removedTracks = new(StringComparer.Ordinal);
@@ -86,6 +91,7 @@ public sealed class SectorGrain(
         var verdictChanged = new HashSet<string>(StringComparer.Ordinal);
         var batchKeys = new HashSet<(string, string)>();
         var newAlerts = new List<Alert>();
+        var opened = new Dictionary<string, string>(StringComparer.Ordinal);
         var duplicates = 0;
 
         // Order by observation time so a batch means the same whatever order the sensor sent it in.
@@ -131,7 +137,15 @@ public sealed class SectorGrain(
                 Count = report.Count,
                 LastReportId = report.ReportId,
                 MdlVersion = snapshot.Version,
+                AmbiguousSince = IncidentOpening.AmbiguousSince(existing, previous, decision.Verdict, report.ObservedAt),
             };
+            if (IncidentOpening.Opens(next, previous, decision.Verdict, _ambiguousOpensAfter) is { } opens)
+            {
+                next = next with { IncidentId = await NextIncidentIdAsync(report.ObservedAt.Year) };
+                opened[trackId] = opens;
+                verdictChanged.Add(trackId); // the track's incident id must be committed now
+            }
+
             pending[trackId] = next;
 
             if (previous != decision.Verdict)
@@ -204,6 +218,13 @@ public sealed class SectorGrain(
             publisher.PublishTracks(_sectorId, _drillId, pending.Values.ToArray());
         }
 
+        // One-way: the incident may itself be waiting on this sector (an escalation).
+        foreach (var track in committedTracks.Where(t => t.IncidentId is not null))
+        {
+            await GrainFactory.GetGrain<IIncidentGrain>(track.IncidentId!)
+                .Observe(IncidentOpening.Signal(track, opened.GetValueOrDefault(track.TrackId), _drillId));
+        }
+
         return new IngestResult(reports.Length - duplicates, duplicates);
     }
 
@@ -225,6 +246,7 @@ public sealed class SectorGrain(
         LastSeq = _lastSeq,
         MdlVersion = mdl.Current?.Version ?? 0,
         Tracks = _tracks.Values.ToArray(),
+        OpenIncidents = _tracks.Values.Where(t => t.IncidentId is not null).Select(t => t.IncidentId!).Distinct().Order(StringComparer.Ordinal).ToArray(),
         DrillId = _drillId,
     });
 
@@ -274,6 +296,67 @@ public sealed class SectorGrain(
         _tail.Add(alert);
         await publisher.PublishAlertsAsync([alert]);
         return alert;
+    }
+
+    public async Task<Alert> RaiseEscalation(EscalationRequest request)
+    {
+        // Deadlines may fire twice (two silos, a retry): answer a repeat with the alert already raised.
+        var raised = _tail.After(0, int.MaxValue).LastOrDefault(a =>
+            a.Kind == AlertKinds.Escalation && a.IncidentId == request.IncidentId && a.StepId == request.StepId);
+        if (raised is not null)
+        {
+            return raised;
+        }
+
+        _tracks.TryGetValue(request.TrackId, out var track);
+        var seq = _lastSeq + 1;
+        var current = mdl.Current;
+        var alert = new Alert
+        {
+            AlertId = _drillId is null ? $"{_sectorId}-{seq}" : $"{_drillId}/{_sectorId}-{seq}",
+            SectorId = _sectorId,
+            Seq = seq,
+            Kind = AlertKinds.Escalation,
+            Severity = AlertRules.SeverityFor(AlertKinds.Escalation, track?.Class ?? ObjectClass.Unknown),
+            Class = track is null ? null : ObjectClassNames.Of(track.Class),
+            TrackId = request.TrackId,
+            Lon = track?.Lon,
+            Lat = track?.Lat,
+            DepthM = track?.DepthM,
+            ObservedAt = track?.ObservedAt,
+            DecidedAt = request.At,
+            MdlVersion = current?.Version ?? 0,
+            Policy = current is null ? null : WireNames.Of(current.Policy),
+            IncidentId = request.IncidentId,
+            DrillId = _drillId,
+            StepId = request.StepId,
+            Note = request.Note,
+        };
+        await log.CommitAsync(_key, [alert], [], []);
+        _lastSeq = seq;
+        _tail.Add(alert);
+        await publisher.PublishAlertsAsync([alert]);
+        return alert;
+    }
+
+    public async Task ReleaseIncident(string trackId, string incidentId)
+    {
+        if (!_tracks.TryGetValue(trackId, out var track) || track.IncidentId != incidentId)
+        {
+            return;
+        }
+
+        var released = track with { IncidentId = null };
+        await log.CommitAsync(_key, [], [released], []);
+        _tracks[trackId] = released;
+    }
+
+    private async Task<string> NextIncidentIdAsync(int year)
+    {
+        // Stored before the batch commits: a failed commit only skips a number, it never reuses one.
+        var number = incidentNumbers.State.Next(year);
+        await incidentNumbers.WriteStateAsync();
+        return IncidentKeys.Id(_sectorId, year, number, _drillId);
     }
 
     private string ResolveTrackId(SensorReport report, Dictionary<string, TrackState> pending)

@@ -4,6 +4,8 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Monitoring.Contracts.Alerts;
 using Monitoring.Contracts.Hub;
+using Monitoring.Contracts.Identity;
+using Monitoring.Contracts.Incidents;
 using Monitoring.Contracts.Sectors;
 using Monitoring.Grains.Publishing;
 
@@ -57,6 +59,9 @@ public sealed class HubAlertPublisher : BackgroundService, IAlertPublisher
         }
     }
 
+    public Task PublishIncidentAsync(IncidentView incident)
+        => _hub.Clients.Group(SectorKeys.HubGroup(incident.SectorId, incident.DrillId)).SendAsync("incident", incident);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
         => Task.WhenAll(PumpAlerts(stoppingToken), PumpTracks(stoppingToken));
 
@@ -69,6 +74,11 @@ public sealed class HubAlertPublisher : BackgroundService, IAlertPublisher
                 try
                 {
                     await _hub.Clients.Group(SectorKeys.HubGroup(alert.SectorId, alert.DrillId)).SendAsync("alert", alert, stoppingToken);
+                    if (alert.Kind == AlertKinds.Escalation)
+                    {
+                        // Escalations are for the duty officers, wherever they are watching.
+                        await _hub.Clients.Group(IncidentKeys.RoleGroup(Roles.DutyOfficer, alert.DrillId)).SendAsync("alert", alert, stoppingToken);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -1,0 +1,17 @@
+namespace Monitoring.Contracts.Incidents;
+
+/// <summary>
+/// Every incident of one namespace (key "live" or the drill id, see <see cref="IncidentKeys.IndexKey"/>),
+/// so GET /api/incidents can list them. Incidents write to it; it never calls back.
+/// </summary>
+[Alias("monitoring.IIncidentIndexGrain")]
+public interface IIncidentIndexGrain : IGrainWithStringKey
+{
+    [Alias("Upsert")]
+    Task Upsert(IncidentSummary summary);
+
+    /// <summary>Oldest first; open: null for all, true/false to filter; sectorId: null for all.</summary>
+    [Alias("List")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<IncidentSummary[]> List(bool? open, string? sectorId);
+}

@@ -1,0 +1,28 @@
+namespace Monitoring.Contracts.Incidents;
+
+/// <summary>
+/// Incident ids: "S12-2026-0007" (sector where it opened, year, that sector's counter) for live,
+/// "{drillId}/S12-2026-0007" in a drill, like sector keys. The id is the incident grain's key.
+/// </summary>
+public static class IncidentKeys
+{
+    public static string Id(string sectorId, int year, int number, string? drillId)
+    {
+        var local = $"{sectorId}-{year:D4}-{number:D4}";
+        return drillId is null ? local : $"{drillId}/{local}";
+    }
+
+    /// <summary>The drill id of an incident id (null for live).</summary>
+    public static string? DrillOf(string incidentId)
+    {
+        var slash = incidentId.LastIndexOf('/');
+        return slash < 0 ? null : incidentId[..slash];
+    }
+
+    /// <summary>The key of the per-namespace incident index grain ("live" or the drill id).</summary>
+    public static string IndexKey(string? drillId) => drillId ?? "live";
+
+    /// <summary>Hub group of a role in a namespace (escalations go to "role:duty-officer").</summary>
+    public static string RoleGroup(string role, string? drillId)
+        => drillId is null ? $"role:{role}" : $"drill:{drillId}:role:{role}";
+}

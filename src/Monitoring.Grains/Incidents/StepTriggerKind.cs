@@ -1,0 +1,9 @@
+namespace Monitoring.Grains.Incidents;
+
+public enum StepTriggerKind
+{
+    Open,
+    Acked,
+    StillCrossed,
+    Returned,
+}

@@ -59,6 +59,18 @@ public sealed class SectorMap
         _areas = new Lazy<Geometry[]>(BuildAreas);
     }
 
+    /// <summary>
+    /// Added: the sector routing of a data set alone. Sectors depend only on the base line and the
+    /// parameters, not on markers or policy, so this skips the layers and classifier a ReconciledMdl builds
+    /// (the sensor catalogue needs only this at start-up).
+    /// </summary>
+    public static SectorMap For(MdlDataSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var projection = UtmProjection.Zone52N;
+        return new SectorMap(Polyline.FromLonLat(data.BaseLine, projection), data.Sectors, data.Parameters, projection);
+    }
+
     public IReadOnlyList<SectorDefinition> Sectors => _sectors;
 
     public double TotalLengthM => _baseLine.Length;

@@ -11,6 +11,7 @@ using Monitoring.Grains.Sensors;
 using Monitoring.Host.Alerts;
 using Monitoring.Host.Cluster;
 using Monitoring.Host.Configuration;
+using Monitoring.Host.Diagnostics;
 using Monitoring.Host.Health;
 using Monitoring.Host.Hub;
 using Monitoring.Host.Incidents;
@@ -103,6 +104,7 @@ public static class MonitoringHost
         app.MapAlerts();
         app.MapIncidents();
         app.MapAudit();
+        app.MapRuntimeDiagnostics();
         app.MapRecordings();
         // A console whose token expires is disconnected and must reconnect with a fresh one.
         app.MapHub<ConsoleHub>("/hubs/console", o => o.CloseOnAuthenticationExpiration = true);
@@ -123,8 +125,9 @@ public static class MonitoringHost
         }
     }
 
+    // Only the sector routing: building a whole ReconciledMdl here cost start-up time (docs/performance.md).
     private static Monitoring.Geo.SectorMap ReconciledSectorMap(MdlBaseData baseData)
-        => Monitoring.Geo.ReconciledMdl.Build(baseData.DataSet, baseData.DefaultPolicy, 0).Sectors;
+        => Monitoring.Geo.SectorMap.For(baseData.DataSet);
 
     private static SensorKeyRing SensorKeys(WebApplicationBuilder builder, IServiceProvider sp)
     {

@@ -1,0 +1,295 @@
+namespace Monitoring.LoadTests.Cli;
+
+using System.Globalization;
+using System.Text.Json;
+using Monitoring.LoadTests.Hosting;
+using Monitoring.LoadTests.Measurement;
+using Monitoring.LoadTests.Reporting;
+using Monitoring.LoadTests.Scenarios;
+using Monitoring.LoadTests.Target;
+using Monitoring.LoadTests.Workload;
+using Spectre.Console;
+
+/// <summary>
+/// One run: (self-host) → sign in, read sensors and MDL → plan tracks → consoles → warm-up → open-loop
+/// load with live progress → drain → verify alerts → summary.json, timeline.csv, report.html.
+/// Exit code 0, or 1 when there were errors or missing alerts, 2 for bad arguments.
+/// </summary>
+public static class LoadTestApp
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+    };
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        LoadTestOptions options;
+        try
+        {
+            options = LoadTestOptions.Parse(args);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or UriFormatException)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            Console.Error.WriteLine(LoadTestOptions.Usage);
+            return 2;
+        }
+
+        var result = await RunAsync(options, cancellationToken);
+        return result.Errors > 0 || result.AlertsMissing > 0 ? 1 : 0;
+    }
+
+    public static async Task<RunSummary> RunAsync(LoadTestOptions options, CancellationToken cancellationToken)
+    {
+        var console = options.NoProgress ? null : AnsiConsole.Console;
+        var loadStart = RuntimeSampler.LoadAverage();
+        SelfHost? host = null;
+        try
+        {
+            if (options.SelfHost)
+            {
+                var dll = options.HostDll ?? RepositoryLayout.HostDll();
+                Say(options, $"starting {dll} (recorder {(options.Recorder ? "on" : "off")})");
+                host = await SelfHost.StartAsync(dll, options.Recorder, TimeSpan.FromMinutes(3), cancellationToken);
+                Say(options, $"host ready after {host.ReadyAfter.TotalSeconds:0.00} s at {host.BaseAddress} (pid {host.ProcessId})");
+            }
+
+            var baseAddress = host?.BaseAddress ?? options.Target!;
+            using var target = new TargetClient(baseAddress, options.Key!);
+            await target.SignInAsync(options.User, options.Password, cancellationToken);
+            var sensors = await target.SensorsAsync(cancellationToken);
+            var mdl = await target.MdlAsync(cancellationToken);
+            var hotSector = options.Scenario == "hot-sector"
+                ? options.Sector ?? mdl.Sectors.Sectors[mdl.Sectors.Sectors.Count / 2].SectorId
+                : options.Sector;
+            var plan = WorkloadPlan.Build(mdl, sensors, hotSector, options.Tracks, options.Seed);
+            Say(options, $"{plan.TrackCount} tracks ({plan.ApproachingTracks} approaching) on {plan.Lanes.Length} sensors in {plan.Sectors.Count} sector(s)");
+
+            var extraSeconds = 120;
+            var timeline = new RunTimeline((int)Math.Ceiling(options.Duration.TotalSeconds) + extraSeconds);
+            var run = "lt" + DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture);
+            await using var fleet = options.Consoles > 0
+                ? await ConsoleFleet.StartAsync(baseAddress, target.AccessToken, options.Consoles, plan.Sectors, timeline, run + "m", cancellationToken)
+                : new ConsoleFleet([], plan.Sectors);
+            if (options.Consoles > 0)
+            {
+                Say(options, $"{options.Consoles} consoles subscribed to {plan.Sectors.Count} sector(s)");
+            }
+
+            using var http = new HttpClient(new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = options.Connections,
+                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+                UseCookies = false,
+            })
+            { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+            var maxInFlight = (long)Math.Max(1000, options.Rate * 10 / options.Batch);
+            if (options.Warmup > TimeSpan.Zero)
+            {
+                Say(options, $"warming up for {options.Warmup.TotalSeconds:0} s (not measured)");
+                var warmTimeline = new RunTimeline((int)options.Warmup.TotalSeconds + extraSeconds);
+                await new OpenLoopSender(http, options.Key!, plan, warmTimeline, run + "w")
+                    .RunAsync(options.Rate, options.Batch, options.CrossingShare, options.Warmup, maxInFlight, cancellationToken);
+            }
+
+            using var samplingStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var sampler = new RuntimeSampler(target, host?.ProcessId, timeline);
+            timeline.Restart();
+            var sampling = sampler.RunAsync(samplingStop.Token);
+            var sender = new OpenLoopSender(http, options.Key!, plan, timeline, run + "m");
+            var sending = sender.RunAsync(options.Rate, options.Batch, options.CrossingShare, options.Duration, maxInFlight, cancellationToken);
+            await ShowProgressAsync(options, console, timeline, sender, fleet, sending);
+            await sending;
+
+            var alerts = (Missing: 0L, Logged: 0L, Duplicates: 0L);
+            if (options.Consoles > 0)
+            {
+                Say(options, "waiting for the last alerts, then checking every console against the sector logs");
+                await fleet.WaitQuietAsync(timeline, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30));
+                alerts = await fleet.VerifyAsync(cancellationToken);
+            }
+
+            await samplingStop.CancelAsync();
+            await sampling;
+            await sampler.SampleOnceAsync(cancellationToken);
+
+            var summary = Summarize(options, host, baseAddress, plan, timeline, sender, fleet, sampler, alerts, loadStart);
+            var directory = await WriteAsync(options, summary, timeline);
+            Report(console, summary, directory);
+            return summary;
+        }
+        finally
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    private static RunSummary Summarize(
+        LoadTestOptions options,
+        SelfHost? host,
+        Uri baseAddress,
+        WorkloadPlan plan,
+        RunTimeline timeline,
+        OpenLoopSender sender,
+        ConsoleFleet fleet,
+        RuntimeSampler sampler,
+        (long Missing, long Logged, long Duplicates) alerts,
+        double? loadStart)
+    {
+        var seconds = timeline.Seconds;
+        var durationS = options.Duration.TotalSeconds;
+        var accepted = seconds.Sum(s => s.Accepted);
+        var deliveries = fleet.Received;
+        return new RunSummary
+        {
+            Scenario = options.Scenario,
+            StartedAt = timeline.StartedAt,
+            Target = baseAddress.ToString(),
+            SelfHosted = host is not null,
+            Recorder = host is null ? null : options.Recorder,
+            HostReadyS = host is null ? null : Math.Round(host.ReadyAfter.TotalSeconds, 2),
+            DurationS = durationS,
+            TargetRate = options.Rate,
+            Batch = options.Batch,
+            Tracks = plan.TrackCount,
+            Sectors = plan.Sectors.Count,
+            Consoles = options.Consoles,
+            ReportsSent = seconds.Sum(s => s.Sent),
+            ReportsAccepted = accepted,
+            ReportsPerSecond = Math.Round(accepted / durationS, 1),
+            Requests = sender.Requests,
+            Errors = seconds.Sum(s => s.Errors),
+            ErrorKinds = sender.ErrorKinds,
+            Crossings = sender.Crossings,
+            AcceptP50Ms = Round(timeline.Accept.PercentileMs(0.50)),
+            AcceptP95Ms = Round(timeline.Accept.PercentileMs(0.95)),
+            AcceptP99Ms = Round(timeline.Accept.PercentileMs(0.99)),
+            AcceptMaxMs = timeline.Accept.Count == 0 ? null : Round(timeline.Accept.MaxMs),
+            AlertsReceived = deliveries,
+            AlertP50Ms = Round(timeline.Alert.PercentileMs(0.50)),
+            AlertP99Ms = Round(timeline.Alert.PercentileMs(0.99)),
+            AlertMaxMs = timeline.Alert.Count == 0 ? null : Round(timeline.Alert.MaxMs),
+            DeliveriesPerSecond = Math.Round(deliveries / durationS, 1),
+            AlertsLogged = alerts.Logged,
+            AlertsMissing = alerts.Missing,
+            AlertDuplicates = alerts.Duplicates,
+            PeakRssMb = sampler.PeakRssMb,
+            StartRssMb = sampler.FirstRssMb,
+            EndRssMb = sampler.LastRssMb,
+            RssGrowthMb = options.Scenario == "soak" ? sampler.GrowthMb((long)(durationS * 1_000_000)) : null,
+            PeakGcHeapMb = sampler.PeakGcHeapMb,
+            LoadAverageStart = loadStart,
+            LoadAverageEnd = RuntimeSampler.LoadAverage(),
+            Cores = Environment.ProcessorCount,
+        };
+    }
+
+    private static async Task<string> WriteAsync(LoadTestOptions options, RunSummary summary, RunTimeline timeline)
+    {
+        var directory = options.OutDir ?? RepositoryLayout.ResultsDirectory(options.Scenario, summary.StartedAt);
+        Directory.CreateDirectory(directory);
+        // Only the seconds that belong to the run (plus any that saw late answers or alerts).
+        var last = timeline.Seconds.Select((s, i) => (s, i)).LastOrDefault(x => x.s.Sent + x.s.Accepted + x.s.Errors + x.s.Alerts > 0).i;
+        var seconds = timeline.Seconds.Take(Math.Max(last + 1, (int)Math.Ceiling(options.Duration.TotalSeconds))).ToArray();
+        await File.WriteAllTextAsync(Path.Combine(directory, "summary.json"), JsonSerializer.Serialize(summary, Json));
+        await File.WriteAllTextAsync(Path.Combine(directory, "timeline.csv"), CsvReport.Write(seconds));
+        await File.WriteAllTextAsync(Path.Combine(directory, "report.html"), HtmlReport.Write(summary, seconds, Json));
+        return directory;
+    }
+
+    private static async Task ShowProgressAsync(LoadTestOptions options, IAnsiConsole? console, RunTimeline timeline, OpenLoopSender sender, ConsoleFleet fleet, Task sending)
+    {
+        var totalS = options.Duration.TotalSeconds;
+        string Status()
+        {
+            var now = timeline.NowMicroseconds / 1e6;
+            var accepted = timeline.Seconds.Sum(s => s.Accepted);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{now,6:0}s accepted {accepted,10} ({accepted / Math.Max(1, now),8:0}/s) errors {timeline.Seconds.Sum(s => s.Errors),6} in-flight {sender.InFlight,5} p99 {timeline.Accept.PercentileMs(0.99) ?? 0,8:0.0} ms alerts {fleet.Received,8}");
+        }
+
+        if (console is null)
+        {
+            // Plain lines for CI logs, every 5 s; the loop ends with the (bounded) sender.
+            while (!sending.IsCompleted)
+            {
+                await Task.WhenAny(sending, Task.Delay(5000));
+                Console.WriteLine(Status());
+            }
+
+            return;
+        }
+
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask(options.Scenario, maxValue: totalS);
+                while (!sending.IsCompleted)
+                {
+                    await Task.WhenAny(sending, Task.Delay(250));
+                    task.Value = Math.Min(totalS, timeline.NowMicroseconds / 1e6);
+                    task.Description = Markup.Escape(Status());
+                }
+
+                task.Value = totalS;
+            });
+    }
+
+    private static void Report(IAnsiConsole? console, RunSummary s, string directory)
+    {
+        if (console is not null)
+        {
+            var table = new Table().Title($"{s.Scenario}: {s.DurationS:0} s at {s.TargetRate:0} reports/s").AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
+            void Row(string name, object? value) => table.AddRow(Markup.Escape(name), Markup.Escape(value switch
+            {
+                null => "–",
+                double d => d.ToString("0.##", CultureInfo.InvariantCulture),
+                _ => value.ToString() ?? "",
+            }));
+            Row("reports accepted/s", s.ReportsPerSecond);
+            Row("reports sent / accepted", $"{s.ReportsSent} / {s.ReportsAccepted}");
+            Row("requests", s.Requests);
+            Row("errors", s.Errors);
+            Row("accept p50 / p95 / p99 / max (ms)", $"{s.AcceptP50Ms} / {s.AcceptP95Ms} / {s.AcceptP99Ms} / {s.AcceptMaxMs}");
+            Row("crossings sent", s.Crossings);
+            Row("alerts received (all consoles)", s.AlertsReceived);
+            Row("alert p50 / p99 / max (ms)", $"{s.AlertP50Ms} / {s.AlertP99Ms} / {s.AlertMaxMs}");
+            Row("deliveries/s", s.DeliveriesPerSecond);
+            Row("alerts logged / missing / duplicate", $"{s.AlertsLogged} / {s.AlertsMissing} / {s.AlertDuplicates}");
+            Row("RSS start / peak / end (MB)", $"{s.StartRssMb} / {s.PeakRssMb} / {s.EndRssMb}");
+            Row("RSS growth (soak, MB)", s.RssGrowthMb);
+            Row("GC heap peak (MB)", s.PeakGcHeapMb);
+            Row("host ready after (s)", s.HostReadyS);
+            Row("load average start / end", $"{s.LoadAverageStart} / {s.LoadAverageEnd}");
+            console.Write(table);
+            foreach (var (kind, count) in s.ErrorKinds)
+            {
+                console.MarkupLine($"[red]{count}×[/] {Markup.Escape(kind)}");
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{s.Scenario}: {s.ReportsPerSecond:0} reports/s accepted (target {s.TargetRate:0}), errors {s.Errors}, accept p50 {s.AcceptP50Ms} ms p99 {s.AcceptP99Ms} ms, alert p50 {s.AlertP50Ms?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms p99 {s.AlertP99Ms?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms, missing {s.AlertsMissing}, peak RSS {s.PeakRssMb?.ToString(CultureInfo.InvariantCulture) ?? "-"} MB, load {s.LoadAverageStart}→{s.LoadAverageEnd} → {directory}"));
+    }
+
+    private static void Say(LoadTestOptions options, string line)
+    {
+        if (options.NoProgress)
+        {
+            Console.WriteLine(line);
+        }
+        else
+        {
+            AnsiConsole.MarkupLine("[grey]" + Markup.Escape(line) + "[/]");
+        }
+    }
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 3) : null;
+}

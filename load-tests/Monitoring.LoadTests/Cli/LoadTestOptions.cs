@@ -1,0 +1,157 @@
+namespace Monitoring.LoadTests.Cli;
+
+using System.Globalization;
+
+/// <summary>The command line: SCENARIO --target URL --key KEY [--rate N] [--duration 60s] ... (docs/performance.md).</summary>
+public sealed class LoadTestOptions
+{
+    public static readonly string[] Scenarios = ["ingest", "hot-sector", "consoles", "soak"];
+
+    public required string Scenario { get; init; }
+    public Uri? Target { get; init; }
+    public string? Key { get; init; }
+    public bool SelfHost { get; init; }
+    public string? HostDll { get; init; }
+    public bool Recorder { get; init; } = true;
+    public double Rate { get; init; }
+    public TimeSpan Duration { get; init; }
+    public int Consoles { get; init; }
+    public string? OutDir { get; init; }
+    public string User { get; init; } = "admin";
+    public string Password { get; init; } = "admin-demo";
+    public int Batch { get; init; }
+    public double CrossingShare { get; init; }
+    public int Tracks { get; init; }
+    public string? Sector { get; init; }
+    public int Connections { get; init; } = 64;
+    public int Seed { get; init; } = 1;
+    public bool NoProgress { get; init; }
+    public TimeSpan Warmup { get; init; }
+
+    public static string Usage =>
+        """
+        usage: Monitoring.LoadTests SCENARIO (--target URL --key SENSOR_KEY | --self-host) [options]
+          SCENARIO            ingest | hot-sector | consoles | soak
+          --target URL        a running host (load only ever goes to it; use 127.0.0.1)
+          --key KEY           sensor key for POST /api/reports (self-host: dev-sensor-key)
+          --self-host         start the built Release host (src/Monitoring.Host/bin/Release) on free ports, temp data dir
+          --host-dll PATH     the host dll to start with --self-host
+          --no-recorder       self-host with Monitoring:Recording:Enabled=false (default: recorder on)
+          --rate N            reports per second, scheduled open-loop (default: ingest 10000, hot-sector 10000, consoles 2000, soak 5000)
+          --duration T        60s, 10m, 500ms (default 60s; soak 10m)
+          --consoles K        SignalR consoles (consoles: default 10)
+          --user U --password P   operator for the token (default: the Development demo admin)
+          --batch B           reports per POST (default 100)
+          --crossing-share F  share of reports that cross the line (default 0.01)
+          --tracks N          distinct tracks (default 10000; soak 100000)
+          --sector ID         hot-sector's sector (default: the middle one)
+          --connections C     HTTP connections to the target (default 64)
+          --seed S            workload seed (default 1)
+          --warmup T          send at the rate for T first, unmeasured (JIT, grain activation); default 0
+          --out DIR           results directory (default load-tests/results/<timestamp>-<scenario>)
+          --no-progress       no live progress display (CI)
+        """;
+
+    public static LoadTestOptions Parse(string[] args)
+    {
+        if (args.Length == 0 || !Scenarios.Contains(args[0]))
+        {
+            throw new ArgumentException(args.Length == 0 ? "no scenario given" : $"unknown scenario '{args[0]}'");
+        }
+
+        var scenario = args[0];
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var flags = new HashSet<string>(StringComparer.Ordinal);
+        string[] flagNames = ["--self-host", "--no-recorder", "--no-progress"];
+        for (var i = 1; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (flagNames.Contains(name))
+            {
+                flags.Add(name);
+            }
+            else if (name.StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                values[name] = args[++i];
+            }
+            else
+            {
+                throw new ArgumentException($"unexpected argument '{name}'");
+            }
+        }
+
+        var selfHost = flags.Contains("--self-host");
+        var target = values.TryGetValue("--target", out var t) ? new Uri(t) : null;
+        if (!selfHost && target is null)
+        {
+            throw new ArgumentException("give --target URL (and --key) or --self-host");
+        }
+
+        if (target is not null && !target.IsLoopback)
+        {
+            // Load is for this machine only.
+            throw new ArgumentException("--target must be a loopback address (127.0.0.1 / localhost)");
+        }
+
+        var soak = scenario == "soak";
+        var options = new LoadTestOptions
+        {
+            Scenario = scenario,
+            Target = target,
+            Key = values.GetValueOrDefault("--key") ?? (selfHost ? "dev-sensor-key" : null),
+            SelfHost = selfHost,
+            HostDll = values.GetValueOrDefault("--host-dll"),
+            Recorder = !flags.Contains("--no-recorder"),
+            Rate = Number(values, "--rate", scenario switch { "consoles" => 2000, "soak" => 5000, _ => 10_000 }),
+            Duration = values.TryGetValue("--duration", out var d) ? ParseDuration(d) : TimeSpan.FromSeconds(soak ? 600 : 60),
+            Consoles = (int)Number(values, "--consoles", scenario == "consoles" ? 10 : 0),
+            OutDir = values.GetValueOrDefault("--out"),
+            User = values.GetValueOrDefault("--user") ?? "admin",
+            Password = values.GetValueOrDefault("--password") ?? "admin-demo",
+            Batch = (int)Number(values, "--batch", 100),
+            CrossingShare = Number(values, "--crossing-share", 0.01),
+            Tracks = (int)Number(values, "--tracks", soak ? 100_000 : 10_000),
+            Sector = values.GetValueOrDefault("--sector"),
+            Connections = (int)Number(values, "--connections", 64),
+            Seed = (int)Number(values, "--seed", 1),
+            NoProgress = flags.Contains("--no-progress"),
+            Warmup = values.TryGetValue("--warmup", out var w) ? ParseDuration(w) : TimeSpan.Zero,
+        };
+
+        if (options.Key is null)
+        {
+            throw new ArgumentException("--key SENSOR_KEY is required with --target");
+        }
+
+        if (options.Rate <= 0 || options.Batch is < 1 or > 10_000 || options.Tracks < 1 || options.Duration <= TimeSpan.Zero
+            || options.CrossingShare is < 0 or > 1 || options.Connections < 1 || options.Consoles < 0)
+        {
+            throw new ArgumentException("rate, batch (1..10000), tracks, duration and connections must be positive; crossing-share within 0..1");
+        }
+
+        // Bounded by design: at most a day, at most 10,000 consoles.
+        if (options.Duration > TimeSpan.FromDays(1) || options.Warmup > TimeSpan.FromHours(1) || options.Consoles > 10_000)
+        {
+            throw new ArgumentException("duration is capped at 24h and consoles at 10000");
+        }
+
+        return options;
+    }
+
+    public static TimeSpan ParseDuration(string text)
+    {
+        text = text.Trim();
+        (string digits, double scale) = text switch
+        {
+            _ when text.EndsWith("ms", StringComparison.Ordinal) => (text[..^2], 0.001),
+            _ when text.EndsWith('s') => (text[..^1], 1),
+            _ when text.EndsWith('m') => (text[..^1], 60),
+            _ when text.EndsWith('h') => (text[..^1], 3600),
+            _ => (text, 1),
+        };
+        return TimeSpan.FromSeconds(double.Parse(digits, NumberStyles.Float, CultureInfo.InvariantCulture) * scale);
+    }
+
+    private static double Number(Dictionary<string, string> values, string name, double fallback)
+        => values.TryGetValue(name, out var text) ? double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : fallback;
+}

@@ -1,0 +1,70 @@
+namespace Monitoring.LoadTests.Measurement;
+
+using System.Diagnostics;
+
+/// <summary>
+/// The run's clock and its per-second buckets. Every time is microseconds since Start (Stopwatch), so a
+/// scheduled send time can travel inside a reportId and come back in an alert.
+/// </summary>
+public sealed class RunTimeline
+{
+    private readonly SecondBucket[] _seconds;
+    private long _startTimestamp;
+
+    public RunTimeline(int seconds)
+    {
+        _seconds = new SecondBucket[Math.Max(1, seconds)];
+        for (var i = 0; i < _seconds.Length; i++)
+        {
+            _seconds[i] = new SecondBucket();
+        }
+
+        _startTimestamp = Stopwatch.GetTimestamp();
+        StartedAt = DateTimeOffset.UtcNow;
+    }
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    /// <summary>Moves time zero to now: set-up (consoles connecting, warm-up) does not count as run time.</summary>
+    public void Restart()
+    {
+        _startTimestamp = Stopwatch.GetTimestamp();
+        StartedAt = DateTimeOffset.UtcNow;
+    }
+
+    public LatencyHistogram Accept { get; } = new();
+
+    public LatencyHistogram Alert { get; } = new();
+
+    public IReadOnlyList<SecondBucket> Seconds => _seconds;
+
+    public long NowMicroseconds => (long)(Stopwatch.GetElapsedTime(_startTimestamp).Ticks / 10.0);
+
+    /// <summary>The bucket for a time (microseconds since start); the last one takes everything later.</summary>
+    public SecondBucket At(long microseconds) => _seconds[Math.Clamp((int)(microseconds / 1_000_000), 0, _seconds.Length - 1)];
+
+    public void RecordAccept(long dueMicroseconds, int reports, bool ok)
+    {
+        var bucket = At(dueMicroseconds);
+        var latency = NowMicroseconds - dueMicroseconds;
+        if (ok)
+        {
+            Interlocked.Add(ref bucket.Accepted, reports);
+            bucket.Accept.RecordMicroseconds(latency);
+            Accept.RecordMicroseconds(latency);
+        }
+        else
+        {
+            Interlocked.Increment(ref bucket.Errors);
+        }
+    }
+
+    public void RecordAlert(long dueMicroseconds)
+    {
+        var latency = NowMicroseconds - dueMicroseconds;
+        var bucket = At(NowMicroseconds);
+        Interlocked.Increment(ref bucket.Alerts);
+        bucket.Alert.RecordMicroseconds(latency);
+        Alert.RecordMicroseconds(latency);
+    }
+}

@@ -1,0 +1,45 @@
+namespace Monitoring.LoadTests.Reporting;
+
+/// <summary>summary.json: one run's figures (docs/performance.md lists every field).</summary>
+public sealed record RunSummary
+{
+    public required string Scenario { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required string Target { get; init; }
+    public required bool SelfHosted { get; init; }
+    public bool? Recorder { get; init; }
+    public double? HostReadyS { get; init; }
+    public required double DurationS { get; init; }
+    public required double TargetRate { get; init; }
+    public required int Batch { get; init; }
+    public required int Tracks { get; init; }
+    public required int Sectors { get; init; }
+    public required int Consoles { get; init; }
+    public required long ReportsSent { get; init; }
+    public required long ReportsAccepted { get; init; }
+    public required double ReportsPerSecond { get; init; }
+    public required long Requests { get; init; }
+    public required long Errors { get; init; }
+    public required IReadOnlyDictionary<string, int> ErrorKinds { get; init; }
+    public required long Crossings { get; init; }
+    public double? AcceptP50Ms { get; init; }
+    public double? AcceptP95Ms { get; init; }
+    public double? AcceptP99Ms { get; init; }
+    public double? AcceptMaxMs { get; init; }
+    public required long AlertsReceived { get; init; }
+    public double? AlertP50Ms { get; init; }
+    public double? AlertP99Ms { get; init; }
+    public double? AlertMaxMs { get; init; }
+    public required double DeliveriesPerSecond { get; init; }
+    public required long AlertsLogged { get; init; }
+    public required long AlertsMissing { get; init; }
+    public required long AlertDuplicates { get; init; }
+    public double? PeakRssMb { get; init; }
+    public double? StartRssMb { get; init; }
+    public double? EndRssMb { get; init; }
+    public double? RssGrowthMb { get; init; }
+    public double? PeakGcHeapMb { get; init; }
+    public double? LoadAverageStart { get; init; }
+    public double? LoadAverageEnd { get; init; }
+    public required int Cores { get; init; }
+}

@@ -1,0 +1,105 @@
+namespace Monitoring.LoadTests.Tests;
+
+using System.Text.Json;
+using Monitoring.LoadTests.Cli;
+
+/// <summary>
+/// Each scenario for ~3 s at a low rate against a real host process: the run completes and writes sane
+/// outputs. No speed is asserted (CI machines are small and busy); correctness is: no errors, no missing alerts.
+/// </summary>
+[Collection(LoadHostCollection.Name)]
+public sealed class ScenarioRunTests(LoadHostFixture fixture)
+{
+    [Theory]
+    [InlineData("ingest", 0)]
+    [InlineData("hot-sector", 0)]
+    [InlineData("consoles", 3)]
+    [InlineData("soak", 0)]
+    public async Task Scenario_runs_and_writes_a_sane_summary(string scenario, int consoles)
+    {
+        var output = Path.Combine(Path.GetTempPath(), "load-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var code = await LoadTestApp.RunAsync(
+            [
+                scenario, "--target", fixture.Host.BaseAddress.ToString(), "--key", "dev-sensor-key",
+                "--rate", "200", "--duration", "3s", "--batch", "20", "--tracks", "400", "--consoles", consoles.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--crossing-share", "0.05", "--no-progress", "--out", output,
+            ]);
+
+            var summary = ReadSummary(output);
+            Assert.True(code == 0, File.ReadAllText(Path.Combine(output, "summary.json")));
+            AssertSane(summary, scenario);
+            if (consoles > 0)
+            {
+                Assert.True(summary.GetProperty("alertsReceived").GetInt64() > 0, "the consoles received no alert");
+                Assert.True(summary.GetProperty("alertP50Ms").GetDouble() >= 0);
+                Assert.True(summary.GetProperty("alertsLogged").GetInt64() > 0);
+            }
+
+            // Memory comes from the diagnostics endpoint when the host is not the tool's own child.
+            Assert.True(summary.GetProperty("peakRssMb").GetDouble() > 0);
+            var csv = File.ReadAllLines(Path.Combine(output, "timeline.csv"));
+            Assert.StartsWith("second,sent,accepted,errors,p50Ms,p99Ms", csv[0]);
+            Assert.True(csv.Length >= 4, "one row per second");
+            var html = File.ReadAllText(Path.Combine(output, "report.html"));
+            Assert.Contains("<svg", html);
+            Assert.DoesNotContain("<script", html);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Self_host_starts_the_built_host_and_measures_it()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "load-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var code = await LoadTestApp.RunAsync(
+            [
+                "ingest", "--self-host", "--host-dll", HostPaths.HostDll,
+                "--rate", "200", "--duration", "3s", "--batch", "20", "--tracks", "200", "--no-progress", "--out", output,
+            ]);
+
+            var summary = ReadSummary(output);
+            Assert.Equal(0, code);
+            AssertSane(summary, "ingest");
+            Assert.True(summary.GetProperty("selfHosted").GetBoolean());
+            Assert.True(summary.GetProperty("hostReadyS").GetDouble() > 0);
+            Assert.True(summary.GetProperty("peakRssMb").GetDouble() > 0, "RSS from /proc of the child");
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    private static JsonElement ReadSummary(string output)
+    {
+        var path = Path.Combine(output, "summary.json");
+        Assert.True(File.Exists(path), "summary.json was not written");
+        return JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone();
+    }
+
+    private static void AssertSane(JsonElement s, string scenario)
+    {
+        foreach (var field in new[] { "scenario", "durationS", "reportsPerSecond", "errors", "acceptP50Ms", "acceptP99Ms", "alertP50Ms", "alertP99Ms", "alertsMissing", "peakRssMb" })
+        {
+            Assert.True(s.TryGetProperty(field, out _), $"summary.json lacks {field}");
+        }
+
+        Assert.Equal(scenario, s.GetProperty("scenario").GetString());
+        Assert.Equal(3, s.GetProperty("durationS").GetDouble());
+        Assert.Equal(0, s.GetProperty("errors").GetInt64());
+        Assert.Equal(0, s.GetProperty("alertsMissing").GetInt64());
+        Assert.Equal(s.GetProperty("reportsSent").GetInt64(), s.GetProperty("reportsAccepted").GetInt64());
+        Assert.True(s.GetProperty("reportsPerSecond").GetDouble() > 0);
+        var p50 = s.GetProperty("acceptP50Ms").GetDouble();
+        var p99 = s.GetProperty("acceptP99Ms").GetDouble();
+        Assert.InRange(p50, 0, p99);
+        Assert.True(s.GetProperty("acceptMaxMs").GetDouble() >= p99);
+    }
+}

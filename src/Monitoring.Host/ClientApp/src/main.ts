@@ -251,6 +251,9 @@ const diagnostics = {
   get alerts(): number {
     return alertList.store.size;
   },
+  get vertices(): number {
+    return consoleMap?.vertices ?? 0;
+  },
   get zoom(): number {
     return consoleMap?.map.getZoom() ?? 0;
   },

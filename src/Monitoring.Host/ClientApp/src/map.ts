@@ -5,7 +5,11 @@
 // so that a track update redraws only the live one.
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
+import { countVertices, simplifyFeature } from './simplify';
 import type { Alert, MdlCollection, Sensor, TrackState } from './types';
+
+/** ~1 m: see simplify.ts. */
+const SIMPLIFY_DEG = 1e-5;
 
 export const NATURAL_EARTH_CREDIT =
   'Basemap and MDL base line: Made with <a href="https://www.naturalearthdata.com/" rel="noreferrer">Natural Earth</a> (public domain)';
@@ -73,6 +77,7 @@ export class ConsoleMap {
   private selectedSectors = new Set<string>();
   private sectorShapes = new Map<string, L.GeoJSON>();
   private markerCount = 0;
+  private vertexCount = 0;
   private fitted = false;
   onMarkerClick: ((marker: MarkerInfo) => void) | undefined;
 
@@ -91,10 +96,10 @@ export class ConsoleMap {
     this.map.createPane('mdlPane').style.zIndex = '350';
     this.map.createPane('markerPane2').style.zIndex = '420';
     this.map.createPane('livePane').style.zIndex = '450';
-    this.baseRenderer = L.canvas({ pane: 'basePane', padding: 0.3 });
-    this.mdlRenderer = L.canvas({ pane: 'mdlPane', padding: 0.3 });
-    this.markerRenderer = L.canvas({ pane: 'markerPane2', padding: 0.3, tolerance: 3 });
-    this.liveRenderer = L.canvas({ pane: 'livePane', padding: 0.3, tolerance: 4 });
+    this.baseRenderer = L.canvas({ pane: 'basePane', padding: 0.1 });
+    this.mdlRenderer = L.canvas({ pane: 'mdlPane', padding: 0.1 });
+    this.markerRenderer = L.canvas({ pane: 'markerPane2', padding: 0.1, tolerance: 3 });
+    this.liveRenderer = L.canvas({ pane: 'livePane', padding: 0.1, tolerance: 4 });
 
     this.basemapLayer.addTo(this.map);
     this.sectorLayer.addTo(this.map);
@@ -129,16 +134,23 @@ export class ConsoleMap {
     return this.tracks.size;
   }
 
+  /** Vertices of the static layers after simplification (what each zoom re-projects). */
+  get vertices(): number {
+    return this.vertexCount;
+  }
+
   get markersDrawn(): number {
     return this.markerCount;
   }
 
   setBasemap(collection: GeoJSON.FeatureCollection): void {
     this.basemapLayer.clearLayers();
+    collection = { ...collection, features: collection.features.map((f) => simplifyFeature(f, SIMPLIFY_DEG * 3)) };
     L.geoJSON(collection, {
       style: () => ({ color: '#9a9178', weight: 1, fillColor: '#f1ecd9', fillOpacity: 1, interactive: false }),
       renderer: this.baseRenderer,
       interactive: false,
+      smoothFactor: 2,
     } as L.GeoJSONOptions).addTo(this.basemapLayer);
   }
 
@@ -151,7 +163,10 @@ export class ConsoleMap {
 
     this.markerLayer.clearLayers();
     let markers = 0;
-    for (const feature of collection.features) {
+    let vertices = 0;
+    for (const original of collection.features) {
+      const feature = original.properties && (original.properties as Record<string, unknown>).layer !== 'marker' ? simplifyFeature(original, SIMPLIFY_DEG) : original;
+      vertices += feature.geometry ? countVertices(feature.geometry) : 0;
       const props = (feature.properties ?? {}) as Record<string, unknown>;
       const layer = props.layer as string;
       if (layer === 'marker' && feature.geometry.type === 'Point') {
@@ -184,12 +199,14 @@ export class ConsoleMap {
         L.geoJSON(feature, {
           style: () => LAYER_STYLES[key],
           renderer: this.mdlRenderer,
+          smoothFactor: 1.5,
           interactive: false,
         } as L.GeoJSONOptions).addTo(this.lineLayers[key]);
       }
     }
 
     this.markerCount = markers;
+    this.vertexCount = vertices;
     this.restyleSectors();
   }
 

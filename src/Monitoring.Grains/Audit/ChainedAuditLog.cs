@@ -59,7 +59,10 @@ public abstract class ChainedAuditLog : IAuditLog, IAsyncDisposable, IDisposable
 
     public abstract Task<IReadOnlyList<AuditRecord>> ReadAsync(long from, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>The current head, loading it from the store if needed (for readers and tests).</summary>
+    /// <summary>
+    /// The head as this log last wrote or loaded it (loaded on first use, which also opens and repairs the store).
+    /// With several writers (Redis) another host may have appended since.
+    /// </summary>
     public async Task<AuditHead> GetHeadAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);

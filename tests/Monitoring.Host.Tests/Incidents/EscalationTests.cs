@@ -20,6 +20,7 @@ public sealed class EscalationTests
         var duty = await h.ConsoleAsync("duty1");
         var inbox = new AlertInbox(duty);
         await duty.InvokeAsync<object>("Subscribe", new[] { sector });
+        var roleOnly = new AlertInbox(await h.ConsoleAsync("duty2")); // a duty officer of every sector, subscribed to nothing
         var opened = h.Clock.GetUtcNow();
         await h.ReportAsync("e-1", sensor, deep, DateTimeOffset.UtcNow.AddSeconds(-5), "t-missed");
         var incident = await h.IncidentOfAsync(sector, $"{sensor}/t-missed");
@@ -36,6 +37,8 @@ public sealed class EscalationTests
         Assert.Contains("confirm", escalation.Note);
         await inbox.WaitForAsync(a => a.Any(x => x.Kind == AlertKinds.Escalation));
         Assert.Contains(inbox.Alerts, a => a.Kind == AlertKinds.Escalation && a.Seq == 2);
+        var toRole = await roleOnly.WaitForAsync(a => a.Count > 0);
+        Assert.Equal((AlertKinds.Escalation, 2L), (Assert.Single(toRole).Kind, toRole[0].Seq)); // the escalation only, not the crossing
 
         var overdue = await h.WaitAsync(incident.IncidentId, v => v.Escalations.Count == 1);
         Assert.Equal(StepStates.Overdue, IncidentHarness.Step(overdue, "confirm").State);

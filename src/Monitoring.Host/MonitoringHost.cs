@@ -12,6 +12,7 @@ using Monitoring.Host.Alerts;
 using Monitoring.Host.Cluster;
 using Monitoring.Host.Configuration;
 using Monitoring.Host.Diagnostics;
+using Monitoring.Host.Drills;
 using Monitoring.Host.Health;
 using Monitoring.Host.Hub;
 using Monitoring.Host.Incidents;
@@ -105,6 +106,7 @@ public static class MonitoringHost
         app.MapIncidents();
         app.MapAudit();
         app.MapRuntimeDiagnostics();
+        app.MapDrills();
         app.MapRecordings();
         // A console whose token expires is disconnected and must reconnect with a fresh one.
         app.MapHub<ConsoleHub>("/hubs/console", o => o.CloseOnAuthenticationExpiration = true);

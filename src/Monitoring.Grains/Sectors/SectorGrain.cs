@@ -23,7 +23,7 @@ public sealed class SectorGrain(
     MdlSnapshots mdl,
     IAlertPublisher publisher,
     IOptions<SectorOptions> options,
-    TimeProvider clock,
+    IClockSource clocks,
     ILogger<SectorGrain> logger,
     IOptions<ProtocolOptions> protocol,
     [PersistentState("incidentNumbers")] IPersistentState<SectorIncidentCounter> incidentNumbers) : Grain, ISectorGrain
@@ -41,10 +41,14 @@ public sealed class SectorGrain(
     private string? _drillId;
     private long _lastSeq;
 
+    // The namespace's clock: the deployment's for live, the drill's for a drill (dedupe window, decidedAt, idle tracks).
+    private TimeProvider _clock = TimeProvider.System;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = this.GetPrimaryKeyString();
         (_sectorId, _drillId) = SectorKeys.Parse(_key);
+        _clock = clocks.For(_drillId);
         _dedupe = new DedupeWindow(_options.DedupeWindow);
         _association = new TrackAssociation(_options.AssociationGateM, _options.AssociationGateTime);
         _tail = new AlertTail(_options.AlertTail);
@@ -84,7 +88,7 @@ public sealed class SectorGrain(
 
     public async Task<IngestResult> Ingest(SensorReport[] reports)
     {
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         var snapshot = mdl.Require();
         var policy = WireNames.Of(snapshot.Policy);
         var pending = new Dictionary<string, TrackState>(StringComparer.Ordinal);
@@ -285,7 +289,7 @@ public sealed class SectorGrain(
             Lon = lon,
             Lat = lat,
             ObservedAt = lastHeartbeatAt,
-            DecidedAt = clock.GetUtcNow(),
+            DecidedAt = _clock.GetUtcNow(),
             MdlVersion = current?.Version ?? 0,
             Policy = current is null ? null : WireNames.Of(current.Policy),
             DrillId = _drillId,
@@ -411,7 +415,7 @@ public sealed class SectorGrain(
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        var idleBefore = clock.GetUtcNow() - _options.TrackIdleTimeout;
+        var idleBefore = _clock.GetUtcNow() - _options.TrackIdleTimeout;
         foreach (var (id, track) in _tracks)
         {
             if (track.ObservedAt < idleBefore && track.IncidentId is null)

@@ -1,0 +1,74 @@
+namespace Monitoring.Host.Drills;
+
+using System.Text.Json;
+using Monitoring.Grains.Mdl;
+using Monitoring.Host.Identity;
+using Monitoring.Host.Problems;
+using Monitoring.Host.Recording;
+
+/// <summary>POST /api/drills, GET /api/drills/{id}, POST /api/drills/{id}/pause|resume|stop (drill-controller or admin).</summary>
+public static class DrillEndpoints
+{
+    public static IEndpointRouteBuilder MapDrillEndpoints(this IEndpointRouteBuilder app)
+    {
+        var drills = app.MapGroup("/api/drills").WithTags("Drills").RequireAuthorization(DrillRegistration.Policy);
+        drills.MapPost("", Start).WithName("StartDrill").WithSummary("Starts a drill: replays a recording into its own namespace on its own clock.");
+        drills.MapGet("/{id}", (string id, IClusterClient grains) => Answer(id, grains, g => g.GetStatus())).WithName("GetDrill");
+        drills.MapPost("/{id}/pause", (string id, IClusterClient grains, HttpContext http) => Answer(id, grains, g => g.Pause(Who(http)))).WithName("PauseDrill");
+        drills.MapPost("/{id}/resume", (string id, IClusterClient grains, HttpContext http) => Answer(id, grains, g => g.Resume(Who(http)))).WithName("ResumeDrill");
+        drills.MapPost("/{id}/stop", (string id, IClusterClient grains, HttpContext http) => Answer(id, grains, g => g.Stop(Who(http)))).WithName("StopDrill");
+        return app;
+    }
+
+    private static async Task<IResult> Start(HttpContext http, RecordingCatalog catalog, MdlSnapshots mdl, IClusterClient grains)
+    {
+        JsonElement body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body, cancellationToken: http.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return ProblemResults.Single(StatusCodes.Status400BadRequest, "The drill was not started.", null, "body", "not valid JSON");
+        }
+
+        var errors = new List<FieldError>();
+        var known = mdl.Require().Sectors.Sectors.Select(s => s.SectorId).ToArray();
+        var settings = DrillRequestParser.Parse(body, catalog, known, Who(http), errors);
+        if (settings is null)
+        {
+            return ProblemResults.Of(StatusCodes.Status400BadRequest, "The drill was not started.", errors);
+        }
+
+        var id = DrillIds.New();
+        await grains.GetGrain<IDrillGrain>(id).Start(settings);
+        return Results.Json(new { drillId = id }, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> Answer(string id, IClusterClient grains, Func<IDrillGrain, Task<DrillStatus?>> call)
+    {
+        if (!DrillIds.IsWellFormed(id) || await call(grains.GetGrain<IDrillGrain>(id)) is not { } status)
+        {
+            return ProblemResults.Single(StatusCodes.Status404NotFound, "No such drill.", null, "id", $"no drill '{id}'");
+        }
+
+        return Results.Json(new
+        {
+            status.DrillId,
+            status.Recording,
+            speed = status.Speed is { } s ? (object)s : "max",
+            status.State,
+            status.Progress,
+            status.Clock,
+            status.AfterAction,
+            status.Loop,
+            status.Pass,
+            status.Batches,
+            status.Reports,
+            status.Alerts,
+            status.Error,
+        });
+    }
+
+    private static string Who(HttpContext http) => http.User.ToActor().Name;
+}

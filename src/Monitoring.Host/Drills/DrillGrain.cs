@@ -1,0 +1,351 @@
+namespace Monitoring.Host.Drills;
+
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Monitoring.Contracts.Incidents;
+using Monitoring.Contracts.Reports;
+using Monitoring.Contracts.Sectors;
+using Monitoring.Grains.Audit;
+using Monitoring.Grains.Incidents;
+using Monitoring.Grains.Mdl;
+using Monitoring.Host.Configuration;
+using Monitoring.Simulation.Recording;
+
+/// <summary>
+/// One drill. Its replay loop runs in this grain's context (status calls interleave at its awaits) and,
+/// for each recorded batch: moves the drill clock to the batch's time, stopping at every incident deadline
+/// on the way and waiting until those deadlines are handled; feeds the batch to the drill namespace's
+/// sector grains; waits until the incidents they signalled have processed the signal. So the order of
+/// verdicts, alerts and incident steps depends only on the recording, never on the speed or the machine.
+/// At a finite speed the loop sleeps (host clock) between steps, at most <see cref="MaxWallStep"/> at a time.
+/// </summary>
+public sealed class DrillGrain(
+    DrillClocks clocks,
+    DrillActivity activity,
+    MdlSnapshots mdl,
+    IncidentAudit audit,
+    TimeProvider host,
+    IOptions<MonitoringOptions> monitoring,
+    ILogger<DrillGrain> logger) : Grain, IDrillGrain
+{
+    private static readonly TimeSpan MaxWallStep = TimeSpan.FromMilliseconds(250);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private readonly CancellationTokenSource _stop = new();
+    private string _id = "";
+    private DrillSettings? _settings;
+    private DrillClock? _clock;
+    private TaskCompletionSource? _resumed;
+    private string _state = DrillStates.Running;
+    private int _pass;
+    private long _batches;
+    private long _reports;
+    private string? _error;
+    private AfterActionReport? _afterAction;
+    private Task _run = Task.CompletedTask;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _id = this.GetPrimaryKeyString();
+        return Task.CompletedTask;
+    }
+
+    public async Task<DrillStatus> Start(DrillSettings settings)
+    {
+        if (_settings is not null)
+        {
+            return Status()!;
+        }
+
+        _settings = settings;
+        _clock = clocks.Start(_id, settings.From);
+        activity.StartWatching(_id);
+        DelayDeactivation(TimeSpan.FromDays(7)); // the loop lives in this activation
+        await AuditAsync(settings.StartedBy, "drill.started", $"recording={settings.Recording} speed={(settings.Speed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "max")} loop={settings.Loop}");
+        _run = RunAsync();
+        return Status()!;
+    }
+
+    public Task<DrillStatus?> GetStatus() => Task.FromResult(Status());
+
+    public async Task<DrillStatus?> Pause(string actor)
+    {
+        if (_state == DrillStates.Running)
+        {
+            _state = DrillStates.Paused;
+            _resumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await AuditAsync(actor, "drill.paused", null);
+        }
+
+        return Status();
+    }
+
+    public async Task<DrillStatus?> Resume(string actor)
+    {
+        if (_state == DrillStates.Paused)
+        {
+            _state = DrillStates.Running;
+            _resumed?.TrySetResult();
+            await AuditAsync(actor, "drill.resumed", null);
+        }
+
+        return Status();
+    }
+
+    public async Task<DrillStatus?> Stop(string actor)
+    {
+        if (_state is DrillStates.Running or DrillStates.Paused)
+        {
+            await AuditAsync(actor, "drill.stop.requested", null);
+            await _stop.CancelAsync();
+            _resumed?.TrySetResult();
+            await _run;
+        }
+
+        return Status();
+    }
+
+    private DrillStatus? Status()
+    {
+        if (_settings is not { } s)
+        {
+            return null;
+        }
+
+        var now = _clock!.GetUtcNow();
+        var span = (s.To - s.From).Ticks;
+        var progress = _state == DrillStates.Finished ? 1.0 : span <= 0 ? 0.0 : Math.Clamp((double)(now - s.From - (PassShift(_pass))).Ticks / span, 0, 1);
+        return new DrillStatus
+        {
+            DrillId = _id,
+            Recording = s.Recording,
+            Speed = s.Speed,
+            State = _state,
+            Progress = Math.Round(progress, 4),
+            Clock = now,
+            AfterAction = _afterAction,
+            Loop = s.Loop,
+            Pass = _pass,
+            Batches = _batches,
+            Reports = _reports,
+            Alerts = activity.AlertCount(_id),
+            Error = _error,
+        };
+    }
+
+    private async Task RunAsync()
+    {
+        var outcome = DrillStates.Finished;
+        try
+        {
+            await Task.Yield(); // let Start answer first
+            do
+            {
+                await ReplayPassAsync(_stop.Token);
+                if (_settings!.Loop)
+                {
+                    _pass++;
+                }
+            }
+            while (_settings.Loop && !_stop.IsCancellationRequested);
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = DrillStates.Stopped;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Drill {Drill} failed", _id);
+            _error = ex.Message;
+            outcome = DrillStates.Stopped;
+        }
+
+        try
+        {
+            await FinishAsync(outcome);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Drill {Drill}: could not write the after-action report", _id);
+            _error ??= ex.Message;
+        }
+
+        _state = outcome;
+        activity.StopWatching(_id);
+    }
+
+    /// <summary>Between passes of a looped drill: the recording's span plus a second, so passes never overlap.</summary>
+    private TimeSpan PassShift(int pass) => pass == 0 ? TimeSpan.Zero : ((_settings!.To - _settings.From) + TimeSpan.FromSeconds(1)) * pass;
+
+    private async Task ReplayPassAsync(CancellationToken cancellationToken)
+    {
+        var s = _settings!;
+        var shift = PassShift(_pass);
+        var reader = new FeedReader(s.RecordingDirectory);
+        var sectors = s.Sectors is null ? null : new HashSet<string>(s.Sectors, StringComparer.Ordinal);
+        foreach (var batch in reader.ReadBatches())
+        {
+            if (batch.RecordedAt < s.From || batch.RecordedAt > s.To)
+            {
+                continue;
+            }
+
+            await AdvanceToAsync(batch.RecordedAt + shift, cancellationToken);
+            await IngestAsync(batch, sectors, shift, cancellationToken);
+        }
+
+        await AdvanceToAsync(s.To + shift, cancellationToken);
+    }
+
+    private async Task AdvanceToAsync(DateTimeOffset target, CancellationToken cancellationToken)
+    {
+        var clock = _clock!;
+        while (true)
+        {
+            await WhilePausedAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            var next = clock.NextDue;
+            var stepTo = next is { } n && n < target ? n : target;
+            if (stepTo <= now)
+            {
+                if (next is { } due && due <= now)
+                {
+                    clock.AdvanceTo(now);
+                    await SettleDeadlinesAsync();
+                    continue;
+                }
+
+                return;
+            }
+
+            if (_settings!.Speed is { } speed)
+            {
+                // Computed, not measured: the drill instants are the same however late the host wakes.
+                var wall = TimeSpan.FromTicks((long)((stepTo - now).Ticks / speed));
+                if (wall > MaxWallStep)
+                {
+                    wall = MaxWallStep;
+                    stepTo = now + TimeSpan.FromTicks((long)(MaxWallStep.Ticks * speed));
+                }
+
+                if (wall > TimeSpan.Zero)
+                {
+                    await Task.Delay(wall, host, cancellationToken);
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            clock.AdvanceTo(stepTo);
+            if (next is { } fired && fired <= stepTo)
+            {
+                await SettleDeadlinesAsync();
+            }
+        }
+    }
+
+    private async Task WhilePausedAsync(CancellationToken cancellationToken)
+    {
+        while (_state == DrillStates.Paused && _resumed is { } resumed)
+        {
+            await resumed.Task.WaitAsync(cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// Timers fired by the clock call the incidents on their own; calling every open incident here as well
+    /// (idempotent) and waiting makes sure the escalations are raised before the drill time moves on.
+    /// </summary>
+    private async Task SettleDeadlinesAsync()
+    {
+        var open = await GrainFactory.GetGrain<IIncidentIndexGrain>(IncidentKeys.IndexKey(_id)).List(true, null);
+        foreach (var incident in open.OrderBy(i => i.IncidentId, StringComparer.Ordinal))
+        {
+            await GrainFactory.GetGrain<IIncidentGrain>(incident.IncidentId).FireDeadlines();
+        }
+    }
+
+    private async Task IngestAsync(RecordedBatch batch, HashSet<string>? sectors, TimeSpan shift, CancellationToken cancellationToken)
+    {
+        var snapshot = mdl.Require();
+        var map = snapshot.Sectors;
+        var bySector = new Dictionary<string, List<SensorReport>>(StringComparer.Ordinal);
+        foreach (var recorded in batch.Reports)
+        {
+            if (!map.TryLocate(recorded.Lon, recorded.Lat, out var index))
+            {
+                continue;
+            }
+
+            var sectorId = map.Sectors[index].SectorId;
+            if (sectors is not null && !sectors.Contains(sectorId))
+            {
+                continue;
+            }
+
+            if (!bySector.TryGetValue(sectorId, out var list))
+            {
+                bySector[sectorId] = list = [];
+            }
+
+            list.Add(_pass == 0 ? recorded : ForPass(recorded, shift));
+        }
+
+        if (bySector.Count == 0)
+        {
+            return;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var calls = new List<Task<IngestResult>>(bySector.Count);
+        foreach (var (sectorId, reports) in bySector)
+        {
+            calls.Add(GrainFactory.GetGrain<ISectorGrain>(SectorKeys.GrainKey(sectorId, _id)).Ingest(reports.ToArray()));
+        }
+
+        await Task.WhenAll(calls);
+        _batches++;
+        _reports += bySector.Values.Sum(l => l.Count);
+
+        // The sectors told their incidents one-way; a call queued behind that signal waits until it is handled.
+        foreach (var incidentId in activity.DrainTouched(_id))
+        {
+            await GrainFactory.GetGrain<IIncidentGrain>(incidentId).GetView();
+        }
+    }
+
+    /// <summary>A later pass of a looped drill: new ids (not duplicates of the first pass) at shifted times.</summary>
+    private SensorReport ForPass(SensorReport r, TimeSpan shift) => r with
+    {
+        ReportId = $"{r.ReportId}~{_pass}",
+        TrackId = r.TrackId is null ? null : $"{r.TrackId}~{_pass}",
+        ObservedAt = r.ObservedAt + shift,
+    };
+
+    private async Task FinishAsync(string outcome)
+    {
+        var end = _clock!.GetUtcNow();
+        var summaries = await GrainFactory.GetGrain<IIncidentIndexGrain>(IncidentKeys.IndexKey(_id)).List(null, null);
+        var views = new List<IncidentView>();
+        foreach (var summary in summaries)
+        {
+            if (await GrainFactory.GetGrain<IIncidentGrain>(summary.IncidentId).GetView() is { } view)
+            {
+                views.Add(view);
+            }
+        }
+
+        var report = AfterActionBuilder.Build(_settings!, _id, outcome, end, views);
+        var folder = Path.Combine(monitoring.Value.ResolveDataDirectory(), "drills");
+        Directory.CreateDirectory(folder);
+        var safe = DrillIds.FileName(_id);
+        await File.WriteAllTextAsync(Path.Combine(folder, safe + ".md"), AfterActionMarkdown.Render(report));
+        await File.WriteAllTextAsync(Path.Combine(folder, safe + ".json"), JsonSerializer.Serialize(report, Json));
+        _afterAction = report;
+        await AuditAsync(_settings!.StartedBy, outcome == DrillStates.Finished ? "drill.finished" : "drill.stopped",
+            $"incidents={report.Incidents.Count} missed={report.StepsMissed} escalations={report.Escalations}");
+    }
+
+    private Task AuditAsync(string actor, string action, string? detail)
+        => audit.AppendAsync(new AuditEntry(_clock?.GetUtcNow() ?? host.GetUtcNow(), actor, action, $"drill:{_id}", detail, _id));
+}

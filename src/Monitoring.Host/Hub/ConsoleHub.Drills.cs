@@ -1,0 +1,60 @@
+namespace Monitoring.Host.Hub;
+
+using Microsoft.AspNetCore.SignalR;
+using Monitoring.Contracts.Identity;
+using Monitoring.Contracts.Incidents;
+using Monitoring.Contracts.Sectors;
+using Monitoring.Host.Drills;
+using Monitoring.Host.Identity;
+
+/// <summary>
+/// The console's drill calls (api.md hub: JoinDrill/LeaveDrill). Drill data flows only in the drill's own
+/// groups ("drill:{id}:sector:S12"), which only these calls join, so a console that never joined sees none.
+/// </summary>
+public sealed partial class ConsoleHub
+{
+    /// <summary>Joins the drill's groups of every sector the caller covers; answers those sector ids.</summary>
+    public async Task<string[]> JoinDrill(string drillId)
+    {
+        var sectors = await DrillSectorsAsync(drillId);
+        foreach (var id in sectors)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, SectorKeys.HubGroup(id, drillId));
+        }
+
+        if (DutyOfficerOfEverySector())
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, IncidentKeys.RoleGroup(Roles.DutyOfficer, drillId));
+        }
+
+        return sectors;
+    }
+
+    public async Task LeaveDrill(string drillId)
+    {
+        // Leaving every sector's group is harmless where the caller never joined.
+        foreach (var id in mdl.Require().Sectors.Sectors.Select(s => s.SectorId))
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, SectorKeys.HubGroup(id, drillId));
+        }
+
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, IncidentKeys.RoleGroup(Roles.DutyOfficer, drillId));
+    }
+
+    private async Task<string[]> DrillSectorsAsync(string drillId)
+    {
+        if (!DrillIds.IsWellFormed(drillId) || await grains.GetGrain<IDrillGrain>(drillId).GetStatus() is null)
+        {
+            throw new HubException($"Unknown drill '{drillId}'.");
+        }
+
+        var known = mdl.Require().Sectors.Sectors.Select(s => s.SectorId);
+        return Context.User!.Covered(known, id => id).ToArray();
+    }
+
+    private bool DutyOfficerOfEverySector()
+    {
+        var actor = Context.User!.ToActor();
+        return actor.IsInRole(Roles.DutyOfficer) && actor.Sectors.Contains("*", StringComparer.Ordinal);
+    }
+}

@@ -60,6 +60,12 @@ public sealed class DrillGrain(
         _clock = clocks.Start(_id, settings.From);
         activity.StartWatching(_id);
         DelayDeactivation(TimeSpan.FromDays(7)); // the loop lives in this activation
+        if (settings.StartPaused)
+        {
+            _state = DrillStates.Paused;
+            _resumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
         await AuditAsync(settings.StartedBy, "drill.started", $"recording={settings.Recording} speed={(settings.Speed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "max")} loop={settings.Loop}");
         _run = RunAsync();
         return Status()!;
@@ -308,9 +314,14 @@ public sealed class DrillGrain(
         _reports += bySector.Values.Sum(l => l.Count);
 
         // The sectors told their incidents one-way; a call queued behind that signal waits until it is handled.
+        // A new incident's first signal may still be on its way to the new activation: wait until it has opened.
         foreach (var incidentId in activity.DrainTouched(_id))
         {
-            await GrainFactory.GetGrain<IIncidentGrain>(incidentId).GetView();
+            var incident = GrainFactory.GetGrain<IIncidentGrain>(incidentId);
+            for (var attempt = 0; await incident.GetView() is null && attempt < 2000; attempt++)
+            {
+                await Task.Delay(1, CancellationToken.None);
+            }
         }
     }
 

@@ -42,11 +42,8 @@ public static class DrillRequestParser
         var from = ParseTime(body, "from", errors);
         var to = ParseTime(body, "to", errors);
         var sectors = ParseSectors(body, knownSectors, errors);
-        var loop = body.TryGetProperty("loop", out var l) && l.ValueKind == JsonValueKind.True;
-        if (body.TryGetProperty("loop", out l) && l.ValueKind is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
-        {
-            errors.Add(new FieldError(null, "loop", "must be true or false"));
-        }
+        var loop = ParseFlag(body, "loop", errors);
+        var paused = ParseFlag(body, "paused", errors);
 
         if (errors.Count > 0 || directory is null || !speedOk)
         {
@@ -77,6 +74,7 @@ public static class DrillRequestParser
             To = end,
             Sectors = sectors,
             Loop = loop,
+            StartPaused = paused,
             StartedBy = startedBy,
         };
     }
@@ -104,6 +102,21 @@ public static class DrillRequestParser
 
         errors.Add(new FieldError(null, "speed", string.Create(CultureInfo.InvariantCulture, $"must be a number from {MinSpeed} to {MaxSpeed}, or \"max\"")));
         return null;
+    }
+
+    private static bool ParseFlag(JsonElement body, string field, List<FieldError> errors)
+    {
+        if (!body.TryGetProperty(field, out var f) || f.ValueKind is JsonValueKind.Null or JsonValueKind.False)
+        {
+            return false;
+        }
+
+        if (f.ValueKind != JsonValueKind.True)
+        {
+            errors.Add(new FieldError(null, field, "must be true or false"));
+        }
+
+        return f.ValueKind == JsonValueKind.True;
     }
 
     private static DateTimeOffset? ParseTime(JsonElement body, string field, List<FieldError> errors)

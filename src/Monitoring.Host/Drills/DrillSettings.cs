@@ -23,4 +23,7 @@ public sealed record DrillSettings
     [Id(6)] public bool Loop { get; init; }
 
     [Id(7)] public required string StartedBy { get; init; }
+
+    /// <summary>Start paused, so consoles can join before the first record (then POST .../resume).</summary>
+    [Id(8)] public bool StartPaused { get; init; }
 }

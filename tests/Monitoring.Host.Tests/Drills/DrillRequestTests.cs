@@ -1,0 +1,50 @@
+namespace Monitoring.Host.Tests.Drills;
+
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+/// <summary>POST /api/drills refuses bad requests with problem+json naming the field; only drill controllers and admins may.</summary>
+public sealed class DrillRequestTests
+{
+    [Theory]
+    [InlineData("{\"recording\":\"R\",\"speed\":0}", "speed")]
+    [InlineData("{\"recording\":\"R\",\"speed\":1001}", "speed")]
+    [InlineData("{\"recording\":\"R\",\"speed\":\"fast\"}", "speed")]
+    [InlineData("{\"recording\":\"no-such-recording\",\"speed\":10}", "recording")]
+    [InlineData("{\"speed\":10}", "recording")]
+    [InlineData("{\"recording\":\"R\",\"sectors\":[\"S999\"]}", "sectors")]
+    [InlineData("{\"recording\":\"R\",\"from\":\"yesterday\"}", "from")]
+    public async Task Bad_requests_answer_400_naming_the_field(string body, string field)
+    {
+        await using var host = await DrillHost.StartAsync(Monitoring.Simulation.Scenarios.QuietNight.Name);
+        using var client = await host.App.ClientFor("drill");
+
+        var response = await client.PostAsync("/api/drills", new StringContent(body.Replace("\"R\"", $"\"{host.Recording}\"", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"\"{field}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("observer", HttpStatusCode.Forbidden)]
+    [InlineData("duty1", HttpStatusCode.Forbidden)]
+    [InlineData("commander", HttpStatusCode.Forbidden)]
+    [InlineData("admin", HttpStatusCode.Created)]
+    [InlineData("drill", HttpStatusCode.Created)]
+    public async Task Only_drill_controllers_and_admins_start_drills(string user, HttpStatusCode expected)
+    {
+        await using var host = await DrillHost.StartAsync(Monitoring.Simulation.Scenarios.QuietNight.Name);
+        using var client = await host.App.ClientFor(user);
+
+        var response = await client.PostAsJsonAsync("/api/drills", new { recording = host.Recording, speed = "max" });
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Forbidden)
+        {
+            var audit = await (await host.App.ClientFor("admin")).GetFromJsonAsync<JsonElement>("/api/audit");
+            Assert.Contains(user, audit.ToString(), StringComparison.Ordinal);
+        }
+    }
+}

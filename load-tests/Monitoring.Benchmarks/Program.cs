@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
 
 // Every benchmark class in this assembly is selectable: dotnet run -c Release -- --filter '*Classifier*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// (typeof of a benchmark, not of Program: the referenced host has a public Program too.)
+BenchmarkSwitcher.FromAssembly(typeof(Monitoring.Benchmarks.Geo.ClassifierBenchmarks).Assembly).Run(args);

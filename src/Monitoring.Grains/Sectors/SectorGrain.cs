@@ -93,16 +93,17 @@ public sealed class SectorGrain(
         var policy = WireNames.Of(snapshot.Policy);
         var pending = new Dictionary<string, TrackState>(StringComparer.Ordinal);
         var verdictChanged = new HashSet<string>(StringComparer.Ordinal);
-        var batchKeys = new HashSet<(string, string)>();
+        var batchKeys = new HashSet<UInt128>();
         var newAlerts = new List<Alert>();
         var opened = new Dictionary<string, string>(StringComparer.Ordinal);
         var duplicates = 0;
 
         // Order by observation time so a batch means the same whatever order the sensor sent it in.
-        var ordered = reports.Length > 1 ? reports.OrderBy(r => r.ObservedAt).ToArray() : reports;
+        var ordered = IsOrdered(reports) ? reports : reports.OrderBy(r => r.ObservedAt).ToArray();
         foreach (var report in ordered)
         {
-            if (_dedupe.Contains(report.SensorId, report.ReportId, now) || !batchKeys.Add((report.SensorId, report.ReportId)))
+            var key = DedupeWindow.Key(report.SensorId, report.ReportId);
+            if (_dedupe.Contains(key, now) || !batchKeys.Add(key))
             {
                 duplicates++;
                 continue;
@@ -201,9 +202,9 @@ public sealed class SectorGrain(
             }
         }
 
-        foreach (var (sensorId, reportId) in batchKeys)
+        foreach (var key in batchKeys)
         {
-            _dedupe.Add(sensorId, reportId, now);
+            _dedupe.Add(key, now);
         }
 
         _lastSeq += newAlerts.Count;
@@ -444,6 +445,20 @@ public sealed class SectorGrain(
         await log.CommitAsync(_key, [], changed, removed, cancellationToken);
         _dirtyTracks.Clear();
         _removedTracks.Clear();
+    }
+
+    /// <summary>Sensors send in time order: sorting (a copy) only when a batch is not is the common-case saving.</summary>
+    private static bool IsOrdered(SensorReport[] reports)
+    {
+        for (var i = 1; i < reports.Length; i++)
+        {
+            if (reports[i].ObservedAt < reports[i - 1].ObservedAt)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static double ApproxDistanceM(double lon1, double lat1, double lon2, double lat2)

@@ -58,8 +58,16 @@ internal sealed class TrackAssociation
 
     public void Upsert(string trackId, double lon, double lat, DateTimeOffset observedAt)
     {
-        Remove(trackId);
         var cell = CellOf(lon, lat);
+        // Most reports leave their track in its cell: update in place instead of remove + add.
+        if (_cellOfTrack.TryGetValue(trackId, out var current) && current == cell && _cells.TryGetValue(cell, out var same)
+            && IndexOf(same, trackId) is var at and >= 0)
+        {
+            same[at] = new Candidate(trackId, lon, lat, observedAt.UtcTicks);
+            return;
+        }
+
+        Remove(trackId);
         if (!_cells.TryGetValue(cell, out var list))
         {
             _cells[cell] = list = [];
@@ -73,12 +81,28 @@ internal sealed class TrackAssociation
     {
         if (_cellOfTrack.Remove(trackId, out var cell) && _cells.TryGetValue(cell, out var list))
         {
-            list.RemoveAll(c => c.TrackId == trackId);
+            if (IndexOf(list, trackId) is var at and >= 0)
+            {
+                list.RemoveAt(at); // keeps the order, so ties in Find resolve as before
+            }
             if (list.Count == 0)
             {
                 _cells.Remove(cell);
             }
         }
+    }
+
+    private static int IndexOf(List<Candidate> list, string trackId)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i].TrackId, trackId, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private (int, int) CellOf(double lon, double lat)

@@ -11,6 +11,10 @@ using Monitoring.Host.Problems;
 internal static class ReportBatchParser
 {
     private const int MaxDepth = 4;
+    private static readonly string[] KnownFields = ["reportId", "sensorId", "observedAt", "lon", "lat", "accuracyM", "class", "count", "trackId"];
+    private static readonly string[] KnownClasses = ["person", "vehicle", "animal", "unknown"];
+    private static readonly byte[][] KnownFieldsUtf8 = KnownFields.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+    private static readonly byte[][] KnownClassesUtf8 = KnownClasses.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
 
     /// <summary>Utf8JsonReader.GetString throws InvalidOperationException (not JsonException) for these.</summary>
     private const string InvalidText = "malformed JSON: a string or property name is not valid UTF-8 or has an unpaired surrogate escape";
@@ -152,14 +156,14 @@ internal static class ReportBatchParser
         var report = default(RawReport);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            field = reader.GetString() ?? "";
+            field = FieldName(ref reader);
             reader.Read();
             switch (field)
             {
                 case "reportId": report.ReportId = ReadString(ref reader, index, field, errors); break;
                 case "sensorId": report.SensorId = ReadString(ref reader, index, field, errors); break;
                 case "observedAt": report.ObservedAt = ReadString(ref reader, index, field, errors); break;
-                case "class": report.Class = ReadString(ref reader, index, field, errors); break;
+                case "class": report.Class = ReadClass(ref reader, index, field, errors); break;
                 case "trackId": report.TrackId = ReadString(ref reader, index, field, errors); break;
                 case "lon": report.Lon = ReadNumber(ref reader, index, field, errors); break;
                 case "lat": report.Lat = ReadNumber(ref reader, index, field, errors); break;
@@ -183,6 +187,37 @@ internal static class ReportBatchParser
         }
 
         return report;
+    }
+
+    /// <summary>The known property names as constants: GetString would allocate nine strings per report.</summary>
+    private static string FieldName(ref Utf8JsonReader reader)
+    {
+        for (var i = 0; i < KnownFields.Length; i++)
+        {
+            if (reader.ValueTextEquals(KnownFieldsUtf8[i]))
+            {
+                return KnownFields[i];
+            }
+        }
+
+        return reader.GetString() ?? "";
+    }
+
+    /// <summary>The four classes as constants (the validator compares them); anything else is read as sent.</summary>
+    private static string? ReadClass(ref Utf8JsonReader reader, int index, string field, List<FieldError> errors)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            for (var i = 0; i < KnownClasses.Length; i++)
+            {
+                if (reader.ValueTextEquals(KnownClassesUtf8[i]))
+                {
+                    return KnownClasses[i];
+                }
+            }
+        }
+
+        return ReadString(ref reader, index, field, errors);
     }
 
     private static string? ReadString(ref Utf8JsonReader reader, int index, string field, List<FieldError> errors)

@@ -121,8 +121,9 @@ internal sealed partial class ReportValidator(SensorCatalog sensors, IngestionOp
 
         // RFC 3339 date-time only: the offset is required, and "t"/"z" may be lower case (RFC 3339 5.6).
         // DateTimeOffset.TryParse alone also takes RFC 1123, local times without an offset, "+0900", ...
+        // Upper-casing only when a lower-case 't' or 'z' is there saves a string per report.
         if (!Rfc3339().IsMatch(text)
-            || !DateTimeOffset.TryParse(text.ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var at))
+            || !DateTimeOffset.TryParse(text.AsSpan().IndexOfAny('t', 'z') < 0 ? text : text.ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var at))
         {
             errors.Add(new FieldError(index, "observedAt", "must be an RFC 3339 time, e.g. 2026-11-17T03:12:45.120Z"));
             return default;

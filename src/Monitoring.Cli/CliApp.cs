@@ -13,6 +13,11 @@ public static class CliApp
     [
         new AuditVerifyCommand(),
         new SimulateCommand(),
+        new DrillCommand(),
+        new DrillControlCommand("pause"),
+        new DrillControlCommand("resume"),
+        new DrillControlCommand("stop"),
+        new ReplayCommand(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, IAnsiConsole console, CancellationToken cancellationToken = default)

@@ -163,7 +163,7 @@ public sealed class SectorGrain(
                 var seq = _lastSeq + newAlerts.Count + 1;
                 newAlerts.Add(new Alert
                 {
-                    AlertId = _drillId is null ? $"{_sectorId}-{seq}" : $"{_drillId}/{_sectorId}-{seq}",
+                    AlertId = AlertIdFor(seq),
                     SectorId = _sectorId,
                     Seq = seq,
                     Kind = kind,
@@ -282,7 +282,7 @@ public sealed class SectorGrain(
         var current = mdl.Current;
         var alert = new Alert
         {
-            AlertId = _drillId is null ? $"{_sectorId}-{seq}" : $"{_drillId}/{_sectorId}-{seq}",
+            AlertId = AlertIdFor(seq),
             SectorId = _sectorId,
             Seq = seq,
             Kind = AlertKinds.SensorOffline,
@@ -296,11 +296,7 @@ public sealed class SectorGrain(
             DrillId = _drillId,
             SensorId = sensorId,
         };
-        await log.CommitAsync(_key, [alert], [], []);
-        _lastSeq = seq;
-        _tail.Add(alert);
-        await publisher.PublishAlertsAsync([alert]);
-        return alert;
+        return await AppendAsync(alert);
     }
 
     public async Task<Alert> RaiseEscalation(EscalationRequest request)
@@ -318,7 +314,7 @@ public sealed class SectorGrain(
         var current = mdl.Current;
         var alert = new Alert
         {
-            AlertId = _drillId is null ? $"{_sectorId}-{seq}" : $"{_drillId}/{_sectorId}-{seq}",
+            AlertId = AlertIdFor(seq),
             SectorId = _sectorId,
             Seq = seq,
             Kind = AlertKinds.Escalation,
@@ -337,11 +333,7 @@ public sealed class SectorGrain(
             StepId = request.StepId,
             Note = request.Note,
         };
-        await log.CommitAsync(_key, [alert], [], []);
-        _lastSeq = seq;
-        _tail.Add(alert);
-        await publisher.PublishAlertsAsync([alert]);
-        return alert;
+        return await AppendAsync(alert);
     }
 
     public async Task ReleaseIncident(string trackId, string incidentId)
@@ -355,6 +347,18 @@ public sealed class SectorGrain(
         await log.CommitAsync(_key, [], [released], []);
         _tracks[trackId] = released;
     }
+
+    /// <summary>Commits one alert raised outside a report batch (escalation, sensor-offline), then shows it.</summary>
+    private async Task<Alert> AppendAsync(Alert alert)
+    {
+        await log.CommitAsync(_key, [alert], [], []);
+        _lastSeq = alert.Seq;
+        _tail.Add(alert);
+        await publisher.PublishAlertsAsync([alert]);
+        return alert;
+    }
+
+    private string AlertIdFor(long seq) => _drillId is null ? $"{_sectorId}-{seq}" : $"{_drillId}/{_sectorId}-{seq}";
 
     private async Task<string> NextIncidentIdAsync(int year)
     {

@@ -21,6 +21,7 @@ public sealed class SqliteDeadlineRegistry(SqliteDatabase database) : IDeadlineR
 
     public async Task SetAsync(string incidentKey, DateTimeOffset? next, CancellationToken cancellationToken = default)
     {
+        using var turn = await database.EnterWriteAsync(cancellationToken); // writers queue in-process (SqliteDatabase)
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         if (next is { } at)

@@ -4,8 +4,10 @@ namespace Monitoring.Host.Storage;
 
 /// <summary>
 /// The embedded-mode database file ({DataDirectory}/monitoring.db), shared by the grain storage and the sector log.
-/// Each operation opens its own pooled connection: WAL lets readers run beside the one writer,
-/// and SQLite's busy timeout serialises writers, so no lock of our own is needed.
+/// Each operation opens its own pooled connection: WAL lets readers run beside the one writer.
+/// Writers in this process queue on an async write gate instead of colliding in SQLite: a busy
+/// write makes Microsoft.Data.Sqlite sleep 150 ms on a pool thread before retrying, which capped
+/// ingestion at a few thousand reports per second (docs/performance.md).
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -13,6 +15,7 @@ public sealed class SqliteDatabase : IDisposable
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _schemaReady;
 
     /// <param name="filePath">The database file; its directory is created when missing.</param>
@@ -60,12 +63,32 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>Waits for this process's turn to write; dispose the result to pass it on.</summary>
+    public async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken = default)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new WriteTurn(_writeGate);
+    }
+
     /// <summary>Closes the pooled connections, so the file can be reopened or deleted (a host "restart").</summary>
     public void Dispose()
     {
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         _schemaGate.Dispose();
+    }
+
+    private sealed class WriteTurn(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
     }
 
     private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)

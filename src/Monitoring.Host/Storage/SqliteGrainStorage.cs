@@ -53,6 +53,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
         var payload = _serializer.Serialize(grainState.State).ToArray();
         var newETag = Guid.NewGuid().ToString("N");
 
+        using var turn = await _database.EnterWriteAsync().ConfigureAwait(false);
         await using var connection = await _database.OpenAsync().ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = grainState.ETag is null
@@ -83,6 +84,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        using var turn = await _database.EnterWriteAsync().ConfigureAwait(false);
         await using var connection = await _database.OpenAsync().ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         AddKey(command, stateName, grainId);

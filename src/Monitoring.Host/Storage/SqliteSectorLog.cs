@@ -8,17 +8,20 @@ namespace Monitoring.Host.Storage;
 
 /// <summary>
 /// Embedded-mode sector log in monitoring.db: sector_head (last seq), sector_alert and sector_track.
-/// Each commit is one IMMEDIATE transaction, so the seq check and the writes cannot interleave with another writer.
+/// Commits are group-committed (SqliteGroupCommit): each runs in its own savepoint of an IMMEDIATE
+/// transaction, so the seq check and the writes cannot interleave with another writer.
 /// </summary>
 public sealed class SqliteSectorLog : ISectorLog
 {
     private readonly SqliteDatabase _database;
     private readonly int _capacity;
+    private readonly SqliteGroupCommit _writer;
 
     public SqliteSectorLog(SqliteDatabase database, IOptions<SectorLogOptions> options)
     {
         _database = database;
         _capacity = SectorLogBatch.ValidCapacity(options.Value.Capacity);
+        _writer = new SqliteGroupCommit(database, ApplyAsync);
     }
 
     public async Task<SectorLogSnapshot> LoadAsync(string sectorKey, int tailSize, CancellationToken cancellationToken = default)
@@ -72,10 +75,18 @@ public sealed class SqliteSectorLog : ISectorLog
             return;
         }
 
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // Disposing without CommitAsync rolls everything back: a failed commit leaves nothing behind.
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        // Queued for the group writer: sectors committing at the same time share one transaction and one fsync.
+        await _writer.CommitAsync(new SectorLogWrite(sectorKey, newAlerts, changedTracks, removedTrackIds, cancellationToken)).ConfigureAwait(false);
+    }
 
+    /// <summary>One sector's commit inside the group's transaction (its own savepoint).</summary>
+    private async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, SectorLogWrite write)
+    {
+        var sectorKey = write.SectorKey;
+        var newAlerts = write.NewAlerts;
+        var changedTracks = write.ChangedTracks;
+        var removedTrackIds = write.RemovedTrackIds;
+        var cancellationToken = CancellationToken.None; // inside a shared transaction, one caller's cancellation must not cut the group
         if (newAlerts.Count > 0)
         {
             await AppendAlertsAsync(connection, transaction, sectorKey, newAlerts, cancellationToken).ConfigureAwait(false);
@@ -110,8 +121,6 @@ public sealed class SqliteSectorLog : ISectorLog
                 await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Alert>> ReadAlertsAsync(string sectorKey, long afterSeq, int limit, CancellationToken cancellationToken = default)

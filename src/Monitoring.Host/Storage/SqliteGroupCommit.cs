@@ -1,0 +1,112 @@
+namespace Monitoring.Host.Storage;
+
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+/// <summary>
+/// Group commit for the embedded sector log: one writer takes every sector commit queued meanwhile and
+/// applies them in a single IMMEDIATE transaction, so one fsync (synchronous = FULL) makes a whole group
+/// durable instead of one per sector batch. Each commit runs inside its own savepoint: one that fails (a
+/// seq gap) is rolled back alone and fails alone, exactly as when it had its own transaction.
+/// </summary>
+internal sealed class SqliteGroupCommit
+{
+    private const int MaxGroup = 512;
+    private readonly Channel<SectorLogWrite> _queue = Channel.CreateUnbounded<SectorLogWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SqliteDatabase _database;
+    private readonly Func<SqliteConnection, SqliteTransaction, SectorLogWrite, Task> _apply;
+    private long _groups;
+
+    public SqliteGroupCommit(SqliteDatabase database, Func<SqliteConnection, SqliteTransaction, SectorLogWrite, Task> apply)
+    {
+        _database = database;
+        _apply = apply;
+        _ = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Transactions (fsyncs) so far: fewer than commits when sectors share them.</summary>
+    public long Groups => Interlocked.Read(ref _groups);
+
+    public Task CommitAsync(SectorLogWrite write)
+    {
+        if (!_queue.Writer.TryWrite(write))
+        {
+            write.Done.TrySetException(new ObjectDisposedException(nameof(SqliteGroupCommit)));
+        }
+
+        return write.Done.Task;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var group = new List<SectorLogWrite>(MaxGroup);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next))
+            {
+                if (next.CancellationToken.IsCancellationRequested)
+                {
+                    next.Done.TrySetCanceled(next.CancellationToken);
+                }
+                else
+                {
+                    group.Add(next);
+                }
+            }
+
+            if (group.Count > 0)
+            {
+                await CommitGroupAsync(group).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task CommitGroupAsync(List<SectorLogWrite> group)
+    {
+        var applied = new List<SectorLogWrite>(group.Count);
+        try
+        {
+            using var turn = await _database.EnterWriteAsync().ConfigureAwait(false);
+            await using var connection = await _database.OpenAsync().ConfigureAwait(false);
+            // Disposing without CommitAsync rolls everything back: a failed commit leaves nothing behind.
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            for (var i = 0; i < group.Count; i++)
+            {
+                var write = group[i];
+                var savepoint = "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await transaction.SaveAsync(savepoint).ConfigureAwait(false);
+                try
+                {
+                    await _apply(connection, transaction, write).ConfigureAwait(false);
+                    await transaction.ReleaseAsync(savepoint).ConfigureAwait(false);
+                    applied.Add(write);
+                }
+                catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: 10 or 13 }) // not disk I/O or full: this write alone
+                {
+                    await transaction.RollbackAsync(savepoint).ConfigureAwait(false);
+                    await transaction.ReleaseAsync(savepoint).ConfigureAwait(false);
+                    write.Done.TrySetException(ex);
+                }
+            }
+
+            await transaction.CommitAsync().ConfigureAwait(false);
+            Interlocked.Increment(ref _groups);
+        }
+        catch (Exception ex)
+        {
+            // The transaction did not commit: none of this group is durable.
+            foreach (var write in group)
+            {
+                write.Done.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        foreach (var write in applied)
+        {
+            write.Done.TrySetResult();
+        }
+    }
+}

@@ -19,8 +19,8 @@ using Monitoring.Host.Incidents;
 using Monitoring.Host.Identity;
 using Monitoring.Host.Ingestion;
 using Monitoring.Host.Mdl;
-using Monitoring.Host.OperatorConsole;
 using Monitoring.Host.Recording;
+using Monitoring.Host.OperatorConsole;
 using Monitoring.Host.Sectors;
 using Monitoring.Host.Security;
 using Monitoring.Host.Sensors;
@@ -77,11 +77,12 @@ public static class MonitoringHost
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddMonitoringHealth();
-        builder.AddMonitoringIdentity();
-        services.AddMonitoringAudit(options);
         services.AddMonitoringRecording(section);
         services.AddSensorHealth(section);
         builder.AddBuiltInSimulation(section);
+        builder.AddMonitoringIdentity();
+        services.AddMonitoringAudit(options);
+        builder.AddDrills();
         return builder;
     }
 
@@ -103,11 +104,11 @@ public static class MonitoringHost
         app.MapSectors();
         app.MapSensors();
         app.MapAlerts();
+        app.MapRecordings();
         app.MapIncidents();
         app.MapAudit();
         app.MapRuntimeDiagnostics();
         app.MapDrills();
-        app.MapRecordings();
         // A console whose token expires is disconnected and must reconnect with a fresh one.
         app.MapHub<ConsoleHub>("/hubs/console", o => o.CloseOnAuthenticationExpiration = true);
         return app;

@@ -76,7 +76,12 @@ public sealed class DeadlineScheduler(
         // No ExecutionContext flows into the timer: a grain's request context must not leak into it.
         using (ExecutionContext.SuppressFlow())
         {
-            armed.Timer = clock.CreateTimer(static s => ((Armed)s!).Fire(), armed, due, Timeout.InfiniteTimeSpan);
+            // A drill settles its own deadlines, one incident at a time in id order, at every stop of its
+            // clock; its timer only marks the moment. Firing here too would race, and the seq order of
+            // simultaneous escalations would then depend on thread timing instead of the recording.
+            armed.Timer = IncidentKeys.DrillOf(incidentKey) is null
+                ? clock.CreateTimer(static s => ((Armed)s!).Fire(), armed, due, Timeout.InfiniteTimeSpan)
+                : clock.CreateTimer(static _ => { }, null, due, Timeout.InfiniteTimeSpan);
         }
     }
 

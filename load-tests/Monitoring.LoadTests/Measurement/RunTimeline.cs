@@ -10,6 +10,7 @@ public sealed class RunTimeline
 {
     private readonly SecondBucket[] _seconds;
     private long _startTimestamp;
+    private long _lastAccept;
 
     public RunTimeline(int seconds)
     {
@@ -34,6 +35,9 @@ public sealed class RunTimeline
 
     public LatencyHistogram Accept { get; } = new();
 
+    /// <summary>Run time (µs) of the last accepted answer: an overloaded host answers long after the schedule ends.</summary>
+    public long LastAcceptMicroseconds => Interlocked.Read(ref _lastAccept);
+
     public LatencyHistogram Alert { get; } = new();
 
     public IReadOnlyList<SecondBucket> Seconds => _seconds;
@@ -46,9 +50,11 @@ public sealed class RunTimeline
     public void RecordAccept(long dueMicroseconds, int reports, bool ok)
     {
         var bucket = At(dueMicroseconds);
-        var latency = NowMicroseconds - dueMicroseconds;
+        var now = NowMicroseconds;
+        var latency = now - dueMicroseconds;
         if (ok)
         {
+            InterlockedMax(ref _lastAccept, now);
             Interlocked.Add(ref bucket.Accepted, reports);
             bucket.Accept.RecordMicroseconds(latency);
             Accept.RecordMicroseconds(latency);
@@ -56,6 +62,21 @@ public sealed class RunTimeline
         else
         {
             Interlocked.Increment(ref bucket.Errors);
+        }
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        var seen = Interlocked.Read(ref target);
+        while (value > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref target, value, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
         }
     }
 

@@ -34,6 +34,8 @@ public sealed record RunSummary
     public required long AlertsLogged { get; init; }
     public required long AlertsMissing { get; init; }
     public required long AlertDuplicates { get; init; }
+    /// <summary>Consoles no longer connected when the logs were checked (the server drops a console it has not heard from in 30 s; this tool does not reconnect).</summary>
+    public required int ConsolesDisconnected { get; init; }
     public double? PeakRssMb { get; init; }
     public double? StartRssMb { get; init; }
     public double? EndRssMb { get; init; }

@@ -379,7 +379,7 @@ public sealed class SectorGrain(
         foreach (var (id, t) in pending)
         {
             if (Math.Abs((t.ObservedAt - report.ObservedAt).Ticks) <= _options.AssociationGateTime.Ticks
-                && ApproxDistanceM(t.Lon, t.Lat, report.Lon, report.Lat) <= _options.AssociationGateM)
+                && TrackAssociation.DistanceSquaredM(t.Lon, t.Lat, report.Lon, report.Lat) <= _options.AssociationGateM * _options.AssociationGateM)
             {
                 return id;
             }
@@ -463,12 +463,5 @@ public sealed class SectorGrain(
         }
 
         return true;
-    }
-
-    private static double ApproxDistanceM(double lon1, double lat1, double lon2, double lat2)
-    {
-        var x = (lon2 - lon1) * 111_320 * Math.Cos((lat1 + lat2) * 0.5 * Math.PI / 180);
-        var y = (lat2 - lat1) * 111_320;
-        return Math.Sqrt((x * x) + (y * y));
     }
 }

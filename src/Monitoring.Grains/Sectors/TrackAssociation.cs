@@ -108,7 +108,8 @@ internal sealed class TrackAssociation
     private (int, int) CellOf(double lon, double lat)
         => ((int)Math.Floor(lon / _cellDegLon), (int)Math.Floor(lat / _cellDegLat));
 
-    private static double DistanceSquaredM(double lon1, double lat1, double lon2, double lat2)
+    /// <summary>Squared ground distance between two nearby positions, metres².</summary>
+    internal static double DistanceSquaredM(double lon1, double lat1, double lon2, double lat2)
     {
         // Equirectangular is exact enough within a 100 m gate.
         var x = (lon2 - lon1) * MetresPerDegreeLat * Math.Cos((lat1 + lat2) * 0.5 * Math.PI / 180);

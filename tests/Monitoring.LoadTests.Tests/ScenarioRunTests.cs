@@ -15,6 +15,7 @@ public sealed class ScenarioRunTests(LoadHostFixture fixture)
     [InlineData("hot-sector", 0)]
     [InlineData("consoles", 3)]
     [InlineData("soak", 0)]
+    [InlineData("replay", 0)]
     public async Task Scenario_runs_and_writes_a_sane_summary(string scenario, int consoles)
     {
         var output = Path.Combine(Path.GetTempPath(), "load-test-" + Guid.NewGuid().ToString("N"));
@@ -35,6 +36,15 @@ public sealed class ScenarioRunTests(LoadHostFixture fixture)
                 Assert.True(summary.GetProperty("alertsReceived").GetInt64() > 0, "the consoles received no alert");
                 Assert.True(summary.GetProperty("alertP50Ms").GetDouble() >= 0);
                 Assert.True(summary.GetProperty("alertsLogged").GetInt64() > 0);
+            }
+
+            if (scenario == "replay")
+            {
+                // The host's recording holds this run's reports (and any earlier run's on the shared host): all replayed.
+                Assert.Equal("finished", summary.GetProperty("replayState").GetString());
+                Assert.True(summary.GetProperty("replayReports").GetInt64() >= summary.GetProperty("reportsAccepted").GetInt64());
+                Assert.True(summary.GetProperty("replaySeconds").GetDouble() > 0);
+                Assert.True(summary.GetProperty("recordingReportsPerSecond").GetDouble() > 0);
             }
 
             // Memory comes from the diagnostics endpoint when the host is not the tool's own child.

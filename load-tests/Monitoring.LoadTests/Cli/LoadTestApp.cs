@@ -38,7 +38,7 @@ public static class LoadTestApp
         }
 
         var result = await RunAsync(options, cancellationToken);
-        return result.Errors > 0 || result.AlertsMissing > 0 ? 1 : 0;
+        return result.Errors > 0 || result.AlertsMissing > 0 || result.ReplayState is not (null or "finished") ? 1 : 0;
     }
 
     public static async Task<RunSummary> RunAsync(LoadTestOptions options, CancellationToken cancellationToken)
@@ -100,7 +100,10 @@ public static class LoadTestApp
             timeline.Restart();
             var sampling = sampler.RunAsync(samplingStop.Token);
             var sender = new OpenLoopSender(http, options.Key!, plan, timeline, run + "m");
-            var sending = sender.RunAsync(options.Rate, options.Batch, options.CrossingShare, options.Duration, maxInFlight, cancellationToken);
+            // replay of a named recording: nothing to record first.
+            var sending = options.Recording is null
+                ? sender.RunAsync(options.Rate, options.Batch, options.CrossingShare, options.Duration, maxInFlight, cancellationToken)
+                : Task.CompletedTask;
             await ShowProgressAsync(options, console, timeline, sender, fleet, sending);
             await sending;
 
@@ -112,11 +115,34 @@ public static class LoadTestApp
                 alerts = await fleet.VerifyAsync(cancellationToken);
             }
 
+            ReplayResult? replay = null;
+            if (options.Scenario == "replay")
+            {
+                var recording = options.Recording ?? await target.NewestRecordingAsync(cancellationToken)
+                    ?? throw new InvalidOperationException("the target has no recording to replay: is its recorder on (Monitoring:Recording:Enabled)?");
+                Say(options, $"replaying recording {recording} as a drill at speed max");
+                replay = await ShowReplayAsync(console, target, recording, cancellationToken);
+            }
+
             await samplingStop.CancelAsync();
             await sampling;
             await sampler.SampleOnceAsync(cancellationToken);
 
             var summary = Summarize(options, host, baseAddress, plan, timeline, sender, fleet, sampler, alerts, loadStart);
+            if (replay is not null)
+            {
+                summary = summary with
+                {
+                    RecordingReportsPerSecond = summary.ReportsPerSecond,
+                    ReportsPerSecond = Math.Round(replay.ReportsPerSecond, 1),
+                    ReplayRecording = replay.Recording,
+                    ReplayReports = replay.Final.Reports,
+                    ReplaySeconds = replay.Final.ReplaySeconds,
+                    ReplayIncidents = replay.Final.Incidents,
+                    ReplayState = replay.Final.State,
+                };
+            }
+
             var directory = await WriteAsync(options, summary, timeline);
             Report(console, summary, directory);
             return summary;
@@ -244,6 +270,40 @@ public static class LoadTestApp
             });
     }
 
+    private static async Task<ReplayResult> ShowReplayAsync(IAnsiConsole? console, TargetClient target, string recording, CancellationToken cancellationToken)
+    {
+        static string Status(DrillProgress p) => string.Create(CultureInfo.InvariantCulture,
+            $"replay {p.State} {p.Reports,10} reports in {p.ReplaySeconds,6:0.0} s ({p.Reports / Math.Max(0.001, p.ReplaySeconds),8:0}/s) alerts {p.Alerts,7}");
+        if (console is null)
+        {
+            var lastLine = DateTime.UtcNow;
+            var plain = await DrillReplay.RunAsync(target, recording, p =>
+            {
+                if (DateTime.UtcNow - lastLine > TimeSpan.FromSeconds(5) || p.Ended)
+                {
+                    lastLine = DateTime.UtcNow;
+                    Console.WriteLine(Status(p));
+                }
+            }, cancellationToken);
+            return plain;
+        }
+
+        ReplayResult? result = null;
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask("replay", maxValue: 1);
+                result = await DrillReplay.RunAsync(target, recording, p =>
+                {
+                    task.Value = p.Progress;
+                    task.Description = Markup.Escape(Status(p));
+                }, cancellationToken);
+                task.Value = 1;
+            });
+        return result!;
+    }
+
     private static void Report(IAnsiConsole? console, RunSummary s, string directory)
     {
         if (console is not null)
@@ -270,6 +330,14 @@ public static class LoadTestApp
             Row("RSS growth (soak, MB)", s.RssGrowthMb);
             Row("GC heap peak (MB)", s.PeakGcHeapMb);
             Row("host ready after (s)", s.HostReadyS);
+            if (s.ReplayRecording is not null)
+            {
+                Row("replay: recording", s.ReplayRecording);
+                Row("replay: reports / seconds / state", $"{s.ReplayReports} / {s.ReplaySeconds} / {s.ReplayState}");
+                Row("replay: incidents opened", s.ReplayIncidents);
+                Row("replay: recording accepted at (reports/s)", s.RecordingReportsPerSecond);
+            }
+
             Row("load average start / end", $"{s.LoadAverageStart} / {s.LoadAverageEnd}");
             console.Write(table);
             foreach (var (kind, count) in s.ErrorKinds)
@@ -279,7 +347,7 @@ public static class LoadTestApp
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{s.Scenario}: {s.ReportsPerSecond:0} reports/s accepted (target {s.TargetRate:0}), errors {s.Errors}, accept p50 {s.AcceptP50Ms} ms p99 {s.AcceptP99Ms} ms, alert p50 {s.AlertP50Ms?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms p99 {s.AlertP99Ms?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms, missing {s.AlertsMissing}, peak RSS {s.PeakRssMb?.ToString(CultureInfo.InvariantCulture) ?? "-"} MB, load {s.LoadAverageStart}→{s.LoadAverageEnd} → {directory}"));
+            $"{s.Scenario}: {s.ReportsPerSecond:0} reports/s {(s.ReplayRecording is null ? "accepted" : $"replayed at max ({s.ReplayReports} in {s.ReplaySeconds} s, {s.ReplayState}; recorded at {s.RecordingReportsPerSecond:0}/s)")} (target {s.TargetRate:0}), errors {s.Errors}, accept p50 {s.AcceptP50Ms} ms p99 {s.AcceptP99Ms} ms, alert p50 {s.AlertP50Ms?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms p99 {s.AlertP99Ms?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms, missing {s.AlertsMissing}, peak RSS {s.PeakRssMb?.ToString(CultureInfo.InvariantCulture) ?? "-"} MB, load {s.LoadAverageStart}→{s.LoadAverageEnd} → {directory}"));
     }
 
     private static void Say(LoadTestOptions options, string line)

@@ -5,7 +5,7 @@ using System.Globalization;
 /// <summary>The command line: SCENARIO --target URL --key KEY [--rate N] [--duration 60s] ... (docs/performance.md).</summary>
 public sealed class LoadTestOptions
 {
-    public static readonly string[] Scenarios = ["ingest", "hot-sector", "consoles", "soak"];
+    public static readonly string[] Scenarios = ["ingest", "hot-sector", "consoles", "soak", "replay"];
 
     public required string Scenario { get; init; }
     public Uri? Target { get; init; }
@@ -27,11 +27,14 @@ public sealed class LoadTestOptions
     public int Seed { get; init; } = 1;
     public bool NoProgress { get; init; }
     public TimeSpan Warmup { get; init; }
+    public string? Recording { get; init; }
 
     public static string Usage =>
         """
         usage: Monitoring.LoadTests SCENARIO (--target URL --key SENSOR_KEY | --self-host) [options]
-          SCENARIO            ingest | hot-sector | consoles | soak
+          SCENARIO            ingest | hot-sector | consoles | soak | replay
+                              replay: records --duration of ingest at --rate (as ingest does), then replays that
+                              recording as a drill at speed "max" and measures reports/s through the drill's sector grains
           --target URL        a running host (load only ever goes to it; use 127.0.0.1)
           --key KEY           sensor key for POST /api/reports (self-host: dev-sensor-key)
           --self-host         start the built Release host (src/Monitoring.Host/bin/Release) on free ports, temp data dir
@@ -48,6 +51,7 @@ public sealed class LoadTestOptions
           --connections C     HTTP connections to the target (default 64)
           --seed S            workload seed (default 1)
           --warmup T          send at the rate for T first, unmeasured (JIT, grain activation); default 0
+          --recording NAME    replay: replay this recording of the target instead of recording one first
           --out DIR           results directory (default load-tests/results/<timestamp>-<scenario>)
           --no-progress       no live progress display (CI)
         """;
@@ -102,8 +106,8 @@ public sealed class LoadTestOptions
             SelfHost = selfHost,
             HostDll = values.GetValueOrDefault("--host-dll"),
             Recorder = !flags.Contains("--no-recorder"),
-            Rate = Number(values, "--rate", scenario switch { "consoles" => 2000, "soak" => 5000, _ => 10_000 }),
-            Duration = values.TryGetValue("--duration", out var d) ? ParseDuration(d) : TimeSpan.FromSeconds(soak ? 600 : 60),
+            Rate = Number(values, "--rate", scenario switch { "consoles" => 2000, "soak" => 5000, "replay" => 8000, _ => 10_000 }),
+            Duration = values.TryGetValue("--duration", out var d) ? ParseDuration(d) : TimeSpan.FromSeconds(soak ? 600 : scenario == "replay" ? 30 : 60),
             Consoles = (int)Number(values, "--consoles", scenario == "consoles" ? 10 : 0),
             OutDir = values.GetValueOrDefault("--out"),
             User = values.GetValueOrDefault("--user") ?? "admin",
@@ -116,7 +120,13 @@ public sealed class LoadTestOptions
             Seed = (int)Number(values, "--seed", 1),
             NoProgress = flags.Contains("--no-progress"),
             Warmup = values.TryGetValue("--warmup", out var w) ? ParseDuration(w) : TimeSpan.Zero,
+            Recording = values.GetValueOrDefault("--recording"),
         };
+
+        if (options.Recording is not null && scenario != "replay")
+        {
+            throw new ArgumentException("--recording is only for the replay scenario");
+        }
 
         if (options.Key is null)
         {

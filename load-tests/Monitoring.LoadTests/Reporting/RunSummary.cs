@@ -44,4 +44,13 @@ public sealed record RunSummary
     public double? LoadAverageStart { get; init; }
     public double? LoadAverageEnd { get; init; }
     public required int Cores { get; init; }
+
+    // replay only: the drill at "max" (reportsPerSecond above is then the replay rate).
+    public string? ReplayRecording { get; init; }
+    public long? ReplayReports { get; init; }
+    public double? ReplaySeconds { get; init; }
+    public int? ReplayIncidents { get; init; }
+    public string? ReplayState { get; init; }
+    /// <summary>replay: the rate at which the recording was accepted in the first phase.</summary>
+    public double? RecordingReportsPerSecond { get; init; }
 }

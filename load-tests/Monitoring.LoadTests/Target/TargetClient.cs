@@ -7,7 +7,7 @@ using System.Text.Json;
 using Monitoring.Geo;
 using Monitoring.Simulation.Feeding;
 
-/// <summary>The read side of a target host: sign-in, the sensor catalogue, the MDL, runtime diagnostics.</summary>
+/// <summary>The control side of a target host: sign-in, the sensor catalogue, the MDL, runtime diagnostics, recordings and drills.</summary>
 public sealed class TargetClient : IDisposable
 {
     private readonly HttpClient _http;
@@ -94,6 +94,48 @@ public sealed class TargetClient : IDisposable
         {
             return null;
         }
+    }
+
+    /// <summary>The recording whose last batch is newest (the one the host is writing), or null when it has none.</summary>
+    public async Task<string?> NewestRecordingAsync(CancellationToken cancellationToken)
+    {
+        using var document = JsonDocument.Parse(await _http.GetStringAsync("/api/recordings", cancellationToken));
+        return document.RootElement.EnumerateArray()
+            .Where(r => r.GetProperty("reportCount").GetInt64() > 0)
+            .OrderBy(r => r.GetProperty("to").GetDateTimeOffset())
+            .Select(r => r.GetProperty("name").GetString())
+            .LastOrDefault();
+    }
+
+    /// <summary>POST /api/drills at "max": answers the drill id.</summary>
+    public async Task<string> StartDrillAsync(string recording, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsJsonAsync("/api/drills", new { recording, speed = "max" }, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST /api/drills answered {(int)response.StatusCode}: {body}");
+        }
+
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.GetProperty("drillId").GetString()!;
+    }
+
+    public async Task<DrillProgress> DrillAsync(string drillId, CancellationToken cancellationToken)
+    {
+        using var document = JsonDocument.Parse(await _http.GetStringAsync($"/api/drills/{drillId}", cancellationToken));
+        var root = document.RootElement;
+        var incidents = root.TryGetProperty("afterAction", out var afterAction) && afterAction.ValueKind == JsonValueKind.Object
+            ? afterAction.GetProperty("incidents").GetArrayLength()
+            : (int?)null;
+        return new DrillProgress(
+            root.GetProperty("state").GetString()!,
+            root.GetProperty("progress").GetDouble(),
+            root.GetProperty("reports").GetInt64(),
+            root.GetProperty("alerts").GetInt64(),
+            root.GetProperty("replaySeconds").GetDouble(),
+            incidents,
+            root.TryGetProperty("error", out var error) ? error.GetString() : null);
     }
 
     public void Dispose() => _http.Dispose();

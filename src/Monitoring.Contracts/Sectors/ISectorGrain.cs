@@ -19,10 +19,13 @@ public interface ISectorGrain : IGrainWithStringKey
     [Alias("GetView")]
     Task<SectorView> GetView();
 
-    /// <summary>Gives up a track that has moved into a neighbouring sector (null if unknown here).</summary>
-    [Alias("HandOver")]
+    /// <summary>
+    /// Gives up the tracks, of those asked for, that it holds: they have moved into the neighbouring sector
+    /// that asks. One call per batch and neighbour, however many new tracks the batch has.
+    /// </summary>
+    [Alias("HandOverTracks")]
     [Orleans.Concurrency.AlwaysInterleave]
-    Task<TrackState?> HandOver(string trackId);
+    Task<TrackState[]> HandOver(string[] trackIds);
 
     /// <summary>An incident's overdue step: appends an escalation alert (gap-free seq). Idempotent per incident and step.</summary>
     [Alias("RaiseEscalation")]

@@ -77,11 +77,11 @@ public sealed class DeadlineScheduler(
         using (ExecutionContext.SuppressFlow())
         {
             // A drill settles its own deadlines, one incident at a time in id order, at every stop of its
-            // clock; its timer only marks the moment. Firing here too would race, and the seq order of
-            // simultaneous escalations would then depend on thread timing instead of the recording.
+            // clock; its timer only marks the moment and (its state) the incident. Firing here too would race,
+            // and the seq order of simultaneous escalations would then depend on thread timing, not the recording.
             armed.Timer = IncidentKeys.DrillOf(incidentKey) is null
                 ? clock.CreateTimer(static s => ((Armed)s!).Fire(), armed, due, Timeout.InfiniteTimeSpan)
-                : clock.CreateTimer(static _ => { }, null, due, Timeout.InfiniteTimeSpan);
+                : clock.CreateTimer(static _ => { }, incidentKey, due, Timeout.InfiniteTimeSpan);
         }
     }
 

@@ -183,7 +183,12 @@ public sealed class IncidentGrain(
     private async Task ArmAsync()
     {
         var next = IncidentLadder.NextWake(State);
-        await registry.SetAsync(_id, next);
+        if (_drillId is null)
+        {
+            // Only live deadlines must survive a restart; a drill's are moved by its replay and end with it.
+            await registry.SetAsync(_id, next);
+        }
+
         scheduler.Arm(_id, next);
     }
 

@@ -40,6 +40,8 @@ public sealed class SectorGrain(
     private string _sectorId = "";
     private string? _drillId;
     private long _lastSeq;
+    private ISectorGrain[] _neighbours = [];
+    private object? _neighboursOf;
 
     // The namespace's clock: the deployment's for live, the drill's for a drill (dedupe window, decidedAt, idle tracks).
     private TimeProvider _clock = TimeProvider.System;
@@ -100,6 +102,15 @@ public sealed class SectorGrain(
 
         // Order by observation time so a batch means the same whatever order the sensor sent it in.
         var ordered = IsOrdered(reports) ? reports : reports.OrderBy(r => r.ObservedAt).ToArray();
+
+        // Sensor tracks new to this sector may have come from a neighbour: take them over first, and commit
+        // them here even if none of their reports changes anything (the neighbour has let them go).
+        foreach (var moved in await TakeFromNeighboursAsync(ordered, snapshot))
+        {
+            pending[moved.TrackId] = moved;
+            verdictChanged.Add(moved.TrackId);
+        }
+
         foreach (var report in ordered)
         {
             var key = DedupeWindow.Key(report.SensorId, report.ReportId);
@@ -110,13 +121,9 @@ public sealed class SectorGrain(
             }
 
             var trackId = ResolveTrackId(report, pending);
-            if (!pending.TryGetValue(trackId, out var existing) && !_tracks.TryGetValue(trackId, out existing) && report.TrackId is not null)
+            if (!pending.TryGetValue(trackId, out var existing))
             {
-                existing = await TakeFromNeighbours(trackId, snapshot);
-                if (existing is not null)
-                {
-                    verdictChanged.Add(trackId);
-                }
+                _tracks.TryGetValue(trackId, out existing);
             }
 
             if (existing is not null && report.ObservedAt < existing.ObservedAt)
@@ -255,17 +262,21 @@ public sealed class SectorGrain(
         DrillId = _drillId,
     });
 
-    public Task<TrackState?> HandOver(string trackId)
+    public Task<TrackState[]> HandOver(string[] trackIds)
     {
-        if (!_tracks.Remove(trackId, out var track))
+        var given = new List<TrackState>();
+        foreach (var trackId in trackIds)
         {
-            return Task.FromResult<TrackState?>(null);
+            if (_tracks.Remove(trackId, out var track))
+            {
+                _association.Remove(trackId);
+                _dirtyTracks.Remove(trackId);
+                _removedTracks.Add(trackId);
+                given.Add(track);
+            }
         }
 
-        _association.Remove(trackId);
-        _dirtyTracks.Remove(trackId);
-        _removedTracks.Add(trackId);
-        return Task.FromResult<TrackState?>(track);
+        return Task.FromResult(given.ToArray());
     }
 
     public async Task<Alert> RaiseSensorOffline(string sensorId, double lon, double lat, DateTimeOffset lastHeartbeatAt)
@@ -372,7 +383,7 @@ public sealed class SectorGrain(
     {
         if (report.TrackId is { } own)
         {
-            return $"{report.SensorId}/{own}";
+            return SensorTrackId(report.SensorId, own);
         }
 
         // Reports in this batch are not in the grid yet; check them first.
@@ -388,9 +399,37 @@ public sealed class SectorGrain(
         return _association.Find(report.Lon, report.Lat, report.ObservedAt) ?? $"{report.SensorId}/r:{report.ReportId}";
     }
 
-    private async Task<TrackState?> TakeFromNeighbours(string trackId, ReconciledMdl snapshot)
+    private async Task<IEnumerable<TrackState>> TakeFromNeighboursAsync(SensorReport[] reports, ReconciledMdl snapshot)
+    {
+        HashSet<string>? unknown = null;
+        foreach (var report in reports)
+        {
+            if (report.TrackId is { } own && !_tracks.ContainsKey(SensorTrackId(report.SensorId, own)))
+            {
+                (unknown ??= new HashSet<string>(StringComparer.Ordinal)).Add(SensorTrackId(report.SensorId, own));
+            }
+        }
+
+        var neighbours = Neighbours(snapshot);
+        if (unknown is null || neighbours.Length == 0)
+        {
+            return [];
+        }
+
+        var asked = unknown.ToArray();
+        var answers = await Task.WhenAll(neighbours.Select(n => n.HandOver(asked)));
+        return answers.SelectMany(a => a).Select(t => t with { SectorId = _sectorId });
+    }
+
+    /// <summary>The grains of the sectors on either side along the line, looked up once per sector map.</summary>
+    private ISectorGrain[] Neighbours(ReconciledMdl snapshot)
     {
         var sectors = snapshot.Sectors.Sectors;
+        if (ReferenceEquals(_neighboursOf, sectors))
+        {
+            return _neighbours;
+        }
+
         var index = -1;
         for (var i = 0; i < sectors.Count; i++)
         {
@@ -401,21 +440,14 @@ public sealed class SectorGrain(
             }
         }
 
-        foreach (var neighbour in new[] { index - 1, index + 1 })
-        {
-            if (index < 0 || neighbour < 0 || neighbour >= sectors.Count)
-            {
-                continue;
-            }
-
-            var grain = GrainFactory.GetGrain<ISectorGrain>(SectorKeys.GrainKey(sectors[neighbour].SectorId, _drillId));
-            if (await grain.HandOver(trackId) is { } moved)
-            {
-                return moved with { SectorId = _sectorId };
-            }
-        }
-
-        return null;
+        _neighbours = index < 0
+            ? []
+            : new[] { index - 1, index + 1 }
+                .Where(n => n >= 0 && n < sectors.Count)
+                .Select(n => GrainFactory.GetGrain<ISectorGrain>(SectorKeys.GrainKey(sectors[n].SectorId, _drillId)))
+                .ToArray();
+        _neighboursOf = sectors;
+        return _neighbours;
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
@@ -450,6 +482,8 @@ public sealed class SectorGrain(
         _dirtyTracks.Clear();
         _removedTracks.Clear();
     }
+
+    private static string SensorTrackId(string sensorId, string trackId) => $"{sensorId}/{trackId}";
 
     /// <summary>Sensors send in time order: sorting (a copy) only when a batch is not is the common-case saving.</summary>
     private static bool IsOrdered(SensorReport[] reports)

@@ -44,9 +44,13 @@ public sealed class DrillClock(DateTimeOffset start) : TimeProvider
         return timer;
     }
 
-    /// <summary>Moves time forward (never back) and fires every timer due by then, earliest first.</summary>
-    public void AdvanceTo(DateTimeOffset target)
+    /// <summary>
+    /// Moves time forward (never back) and fires every timer due by then, earliest first.
+    /// Answers the states of the timers that fired (for deadline timers, the incidents to settle).
+    /// </summary>
+    public IReadOnlyList<object?> AdvanceTo(DateTimeOffset target)
     {
+        var fired = new List<object?>();
         while (true)
         {
             DrillTimer? due;
@@ -60,7 +64,7 @@ public sealed class DrillClock(DateTimeOffset start) : TimeProvider
                         _now = target;
                     }
 
-                    return;
+                    return fired;
                 }
 
                 if (due.DueAt > _now)
@@ -76,6 +80,7 @@ public sealed class DrillClock(DateTimeOffset start) : TimeProvider
                 }
             }
 
+            fired.Add(due.State);
             due.Invoke(); // outside the lock: the callback may arm timers
         }
     }

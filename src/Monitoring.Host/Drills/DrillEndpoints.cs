@@ -67,6 +67,7 @@ public static class DrillEndpoints
             status.Reports,
             status.Alerts,
             status.Error,
+            status.ReplaySeconds,
         });
     }
 

@@ -1,5 +1,6 @@
 namespace Monitoring.Host.Drills;
 
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Monitoring.Contracts.Incidents;
@@ -29,6 +30,11 @@ public sealed class DrillGrain(
     ILogger<DrillGrain> logger) : Grain, IDrillGrain
 {
     private static readonly TimeSpan MaxWallStep = TimeSpan.FromMilliseconds(250);
+
+    // Recorded batches are replayed in steps of up to this much recording time (fewer, larger sector calls).
+    // A step depends only on the recording and the deadlines, never on the speed, so replays stay identical.
+    private static readonly TimeSpan StepLength = TimeSpan.FromSeconds(1);
+    private const int MaxReportsPerStep = 50_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly CancellationTokenSource _stop = new();
     private string _id = "";
@@ -42,6 +48,9 @@ public sealed class DrillGrain(
     private string? _error;
     private AfterActionReport? _afterAction;
     private Task _run = Task.CompletedTask;
+    private long _replayStarted;
+    private TimeSpan? _replayTook;
+    private long? _finalAlerts;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -133,8 +142,9 @@ public sealed class DrillGrain(
             Pass = _pass,
             Batches = _batches,
             Reports = _reports,
-            Alerts = activity.AlertCount(_id),
+            Alerts = _finalAlerts ?? activity.AlertCount(_id),
             Error = _error,
+            ReplaySeconds = Math.Round((_replayTook ?? (_replayStarted == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(_replayStarted))).TotalSeconds, 3),
         };
     }
 
@@ -144,6 +154,7 @@ public sealed class DrillGrain(
         try
         {
             await Task.Yield(); // let Start answer first
+            _replayStarted = Stopwatch.GetTimestamp();
             do
             {
                 await ReplayPassAsync(_stop.Token);
@@ -165,6 +176,7 @@ public sealed class DrillGrain(
             outcome = DrillStates.Stopped;
         }
 
+        _replayTook = Stopwatch.GetElapsedTime(_replayStarted);
         try
         {
             await FinishAsync(outcome);
@@ -176,6 +188,7 @@ public sealed class DrillGrain(
         }
 
         _state = outcome;
+        _finalAlerts = activity.AlertCount(_id); // the count ends with the watch
         activity.StopWatching(_id);
     }
 
@@ -188,6 +201,7 @@ public sealed class DrillGrain(
         var shift = PassShift(_pass);
         var reader = new FeedReader(s.RecordingDirectory);
         var sectors = s.Sectors is null ? null : new HashSet<string>(s.Sectors, StringComparer.Ordinal);
+        var step = new ReplayStep(StepLength, MaxReportsPerStep);
         foreach (var batch in reader.ReadBatches())
         {
             if (batch.RecordedAt < s.From || batch.RecordedAt > s.To)
@@ -195,11 +209,29 @@ public sealed class DrillGrain(
                 continue;
             }
 
-            await AdvanceToAsync(batch.RecordedAt + shift, cancellationToken);
-            await IngestAsync(batch, sectors, shift, cancellationToken);
+            if (!step.Accepts(batch, shift, _clock!.NextDue))
+            {
+                await ReplayStepAsync(step, sectors, shift, cancellationToken);
+            }
+
+            step.Add(batch, shift);
         }
 
+        await ReplayStepAsync(step, sectors, shift, cancellationToken);
         await AdvanceToAsync(s.To + shift, cancellationToken);
+    }
+
+    /// <summary>Moves the drill clock to the step's last batch (settling deadlines on the way), then feeds the step.</summary>
+    private async Task ReplayStepAsync(ReplayStep step, HashSet<string>? sectors, TimeSpan shift, CancellationToken cancellationToken)
+    {
+        if (step.IsEmpty)
+        {
+            return;
+        }
+
+        await AdvanceToAsync(step.LastAt, cancellationToken);
+        await IngestAsync(step.Batches, sectors, shift, cancellationToken);
+        step.Clear();
     }
 
     private async Task AdvanceToAsync(DateTimeOffset target, CancellationToken cancellationToken)
@@ -215,8 +247,7 @@ public sealed class DrillGrain(
             {
                 if (next is { } due && due <= now)
                 {
-                    clock.AdvanceTo(now);
-                    await SettleDeadlinesAsync();
+                    await SettleDeadlinesAsync(clock.AdvanceTo(now));
                     continue;
                 }
 
@@ -240,10 +271,10 @@ public sealed class DrillGrain(
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            clock.AdvanceTo(stepTo);
-            if (next is { } fired && fired <= stepTo)
+            var fired = clock.AdvanceTo(stepTo);
+            if (fired.Count > 0)
             {
-                await SettleDeadlinesAsync();
+                await SettleDeadlinesAsync(fired);
             }
         }
     }
@@ -259,45 +290,51 @@ public sealed class DrillGrain(
     }
 
     /// <summary>
-    /// Timers fired by the clock call the incidents on their own; calling every open incident here as well
-    /// (idempotent) and waiting makes sure the escalations are raised before the drill time moves on.
+    /// The incidents whose deadline timers fired are settled here, one at a time in id order, and waited
+    /// for (FireDeadlines is idempotent), so the escalations are raised before the drill time moves on and
+    /// simultaneous ones get their seqs in the same order on every replay.
     /// </summary>
-    private async Task SettleDeadlinesAsync()
+    private async Task SettleDeadlinesAsync(IReadOnlyList<object?> fired)
     {
-        var open = await GrainFactory.GetGrain<IIncidentIndexGrain>(IncidentKeys.IndexKey(_id)).List(true, null);
-        foreach (var incident in open.OrderBy(i => i.IncidentId, StringComparer.Ordinal))
+        foreach (var incidentId in fired.OfType<string>().Distinct().Order(StringComparer.Ordinal))
         {
-            await GrainFactory.GetGrain<IIncidentGrain>(incident.IncidentId).FireDeadlines();
+            await GrainFactory.GetGrain<IIncidentGrain>(incidentId).FireDeadlines();
         }
     }
 
-    private async Task IngestAsync(RecordedBatch batch, HashSet<string>? sectors, TimeSpan shift, CancellationToken cancellationToken)
+    private async Task IngestAsync(IReadOnlyList<RecordedBatch> batches, HashSet<string>? sectors, TimeSpan shift, CancellationToken cancellationToken)
     {
         var snapshot = mdl.Require();
         var map = snapshot.Sectors;
         var bySector = new Dictionary<string, List<SensorReport>>(StringComparer.Ordinal);
-        foreach (var recorded in batch.Reports)
+        var count = 0;
+        foreach (var batch in batches)
         {
-            if (!map.TryLocate(recorded.Lon, recorded.Lat, out var index))
+            foreach (var recorded in batch.Reports)
             {
-                continue;
-            }
+                if (!map.TryLocate(recorded.Lon, recorded.Lat, out var index))
+                {
+                    continue;
+                }
 
-            var sectorId = map.Sectors[index].SectorId;
-            if (sectors is not null && !sectors.Contains(sectorId))
-            {
-                continue;
-            }
+                var sectorId = map.Sectors[index].SectorId;
+                if (sectors is not null && !sectors.Contains(sectorId))
+                {
+                    continue;
+                }
 
-            if (!bySector.TryGetValue(sectorId, out var list))
-            {
-                bySector[sectorId] = list = [];
-            }
+                if (!bySector.TryGetValue(sectorId, out var list))
+                {
+                    bySector[sectorId] = list = [];
+                }
 
-            list.Add(_pass == 0 ? recorded : ForPass(recorded, shift));
+                list.Add(_pass == 0 ? recorded : ForPass(recorded, shift));
+                count++;
+            }
         }
 
-        if (bySector.Count == 0)
+        _batches += batches.Count;
+        if (count == 0)
         {
             return;
         }
@@ -310,18 +347,20 @@ public sealed class DrillGrain(
         }
 
         await Task.WhenAll(calls);
-        _batches++;
-        _reports += bySector.Values.Sum(l => l.Count);
+        _reports += count;
 
         // The sectors told their incidents one-way; a call queued behind that signal waits until it is handled.
         // A new incident's first signal may still be on its way to the new activation: wait until it has opened.
-        foreach (var incidentId in activity.DrainTouched(_id))
+        // The incidents work in parallel (and share audit writes); the drill clock moves only when all are done.
+        await Task.WhenAll(activity.DrainTouched(_id).Select(WaitHandledAsync));
+    }
+
+    private async Task WaitHandledAsync(string incidentId)
+    {
+        var incident = GrainFactory.GetGrain<IIncidentGrain>(incidentId);
+        for (var attempt = 0; await incident.GetView() is null && attempt < 2000; attempt++)
         {
-            var incident = GrainFactory.GetGrain<IIncidentGrain>(incidentId);
-            for (var attempt = 0; await incident.GetView() is null && attempt < 2000; attempt++)
-            {
-                await Task.Delay(1, CancellationToken.None);
-            }
+            await Task.Delay(1, CancellationToken.None);
         }
     }
 

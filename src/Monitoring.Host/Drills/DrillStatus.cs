@@ -31,4 +31,7 @@ public sealed record DrillStatus
     [Id(11)] public long Alerts { get; init; }
 
     [Id(12)] public string? Error { get; init; }
+
+    /// <summary>Host wall-clock seconds spent replaying so far (pauses included): reports / this is the replay rate.</summary>
+    [Id(13)] public double ReplaySeconds { get; init; }
 }

@@ -9,6 +9,9 @@ internal sealed class DrillTimer(DrillClock clock, TimerCallback callback, objec
 
     public TimeSpan Period { get; private set; }
 
+    /// <summary>What the timer was created with (for a drill's deadline timers: the incident id).</summary>
+    public object? State => state;
+
     public bool Change(TimeSpan dueTime, TimeSpan period)
     {
         if (_disposed)

@@ -18,9 +18,13 @@ public static class MonitoringStorage
     /// <summary>Configuration section bound to <see cref="SectorLogOptions"/>.</summary>
     public const string AlertLogSection = "Monitoring:AlertLog";
 
+    /// <summary>The durable grain storage provider; the default provider wraps it (<see cref="NamespacedGrainStorage"/>).</summary>
+    public const string DurableProviderName = "durable";
+
     /// <summary>
-    /// Embedded mode: SQLite ({DataDirectory}/monitoring.db) as default grain storage and sector log.
-    /// Cluster mode: Redis grain storage as default and <see cref="RedisSectorLog"/>, both on the shared <see cref="RedisConnection"/>.
+    /// Embedded mode: SQLite ({DataDirectory}/monitoring.db) as grain storage and sector log.
+    /// Cluster mode: Redis grain storage and <see cref="RedisSectorLog"/>, both on the shared <see cref="RedisConnection"/>.
+    /// In both, drill grains and drill sectors are kept in memory instead (<see cref="NamespacedGrainStorage"/>, <see cref="NamespacedSectorLog"/>).
     /// </summary>
     public static ISiloBuilder AddMonitoringStorage(this ISiloBuilder silo, MonitoringOptions options)
     {
@@ -38,18 +42,27 @@ public static class MonitoringStorage
             AddSqliteStorage(services, options);
         }
 
+        services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, static (provider, _) =>
+            new NamespacedGrainStorage(
+                provider.GetRequiredKeyedService<IGrainStorage>(DurableProviderName),
+                provider.GetRequiredService<DeepCopier>()));
+        services.TryAddSingleton<InMemorySectorLog>();
+        services.TryAddSingleton<ISectorLog>(provider => new NamespacedSectorLog(
+            provider.GetRequiredService<DurableSectorLog>().Log,
+            provider.GetRequiredService<InMemorySectorLog>()));
         return silo;
     }
 
     private static void AddSqliteStorage(IServiceCollection services, MonitoringOptions options)
     {
         services.TryAddSingleton(_ => SqliteDatabase.InDirectory(options.ResolveDataDirectory()));
-        services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, static (provider, name) =>
+        services.AddGrainStorage(DurableProviderName, static (provider, name) =>
             new SqliteGrainStorage(
                 name,
                 provider.GetRequiredService<SqliteDatabase>(),
                 new OrleansGrainStorageSerializer(provider.GetRequiredService<Serializer>())));
-        services.TryAddSingleton<ISectorLog, SqliteSectorLog>();
+        services.TryAddSingleton<SqliteSectorLog>();
+        services.TryAddSingleton(provider => new DurableSectorLog(provider.GetRequiredService<SqliteSectorLog>()));
     }
 
     private static void AddRedisStorage(ISiloBuilder silo, MonitoringOptions options)
@@ -57,7 +70,7 @@ public static class MonitoringStorage
         var services = silo.Services;
         services.TryAddSingleton(_ => new RedisConnection(options.Redis!));
 
-        silo.AddRedisGrainStorageAsDefault(storage => storage.Configure<RedisConnection, Serializer>(
+        silo.AddRedisGrainStorage(DurableProviderName, storage => storage.Configure<RedisConnection, Serializer>(
             static (redis, connection, serializer) =>
             {
                 redis.ConfigurationOptions = connection.Configuration;
@@ -68,9 +81,10 @@ public static class MonitoringStorage
             }));
 
         var serviceId = options.ServiceId;
-        services.TryAddSingleton<ISectorLog>(provider => new RedisSectorLog(
+        services.TryAddSingleton(provider => new RedisSectorLog(
             provider.GetRequiredService<RedisConnection>(),
             serviceId,
             provider.GetRequiredService<IOptions<SectorLogOptions>>()));
+        services.TryAddSingleton(provider => new DurableSectorLog(provider.GetRequiredService<RedisSectorLog>()));
     }
 }

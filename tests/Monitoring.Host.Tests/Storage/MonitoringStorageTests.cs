@@ -20,13 +20,16 @@ public sealed class MonitoringStorageTests : IDisposable
     private readonly TemporaryDirectory _directory = new();
 
     [Fact]
-    public void Embedded_mode_uses_sqlite_for_grain_state_and_the_sector_log()
+    public void Embedded_mode_uses_sqlite_for_live_grain_state_and_sector_logs()
     {
         using var provider = Build(new MonitoringOptions { DataDirectory = _directory.Path }, capacity: "42");
 
-        Assert.IsType<SqliteGrainStorage>(
+        Assert.IsType<NamespacedGrainStorage>(
             provider.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
-        Assert.IsType<SqliteSectorLog>(provider.GetRequiredService<ISectorLog>());
+        Assert.IsType<SqliteGrainStorage>(
+            provider.GetRequiredKeyedService<IGrainStorage>(MonitoringStorage.DurableProviderName));
+        Assert.IsType<NamespacedSectorLog>(provider.GetRequiredService<ISectorLog>());
+        Assert.IsType<SqliteSectorLog>(provider.GetRequiredService<DurableSectorLog>().Log);
         Assert.Equal(42, provider.GetRequiredService<IOptions<SectorLogOptions>>().Value.Capacity);
         Assert.Equal(Path.Combine(_directory.Path, "monitoring.db"), provider.GetRequiredService<SqliteDatabase>().FilePath);
     }
@@ -37,9 +40,10 @@ public sealed class MonitoringStorageTests : IDisposable
         await using var redis = await RedisServer.StartAsync();
         using var provider = Build(new MonitoringOptions { Redis = redis.ConnectionString }, capacity: null);
 
-        Assert.IsType<RedisSectorLog>(provider.GetRequiredService<ISectorLog>());
+        Assert.IsType<NamespacedSectorLog>(provider.GetRequiredService<ISectorLog>());
+        Assert.IsType<RedisSectorLog>(provider.GetRequiredService<DurableSectorLog>().Log);
         var storage = provider.GetRequiredService<IOptionsMonitor<RedisStorageOptions>>()
-            .Get(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+            .Get(MonitoringStorage.DurableProviderName);
         var (multiplexer, isShared) = await storage.CreateMultiplexer(storage);
         Assert.True(isShared);
         Assert.Same(provider.GetRequiredService<RedisConnection>().Multiplexer, multiplexer);

@@ -1,0 +1,17 @@
+namespace Monitoring.Host.Storage;
+
+using Orleans.Runtime;
+
+/// <summary>
+/// Tells drill keys from live ones. Every key of a drill starts with its drill id ("drill-…": sector
+/// "drill-1a/S12", incident "drill-1a/S12-2026-0001", incident index "drill-1a"); no live key does
+/// (sectors "S12", incidents "S12-2026-0001", index "live").
+/// </summary>
+public static class DrillNamespace
+{
+    public const string Prefix = "drill-";
+
+    public static bool IsDrill(string key) => key.StartsWith(Prefix, StringComparison.Ordinal);
+
+    public static bool IsDrill(GrainId grainId) => grainId.Key.AsSpan().StartsWith("drill-"u8);
+}

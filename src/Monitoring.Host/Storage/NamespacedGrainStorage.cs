@@ -1,0 +1,68 @@
+namespace Monitoring.Host.Storage;
+
+using System.Collections.Concurrent;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+/// <summary>
+/// The default grain storage the grains see: live grains go to the durable store (SQLite or Redis), drill
+/// grains (incidents, incident index and counters of a drill) to memory. A drill is reproducible from its
+/// recording and does not outlive the host, so its replay at "max" is not held back by the disk.
+/// Stored states are deep copies, so a later change in the activation is not "stored" until it is written.
+/// </summary>
+public sealed class NamespacedGrainStorage(IGrainStorage durable, DeepCopier copier) : IGrainStorage
+{
+    private readonly ConcurrentDictionary<(string State, GrainId Grain), Stored> _drills = new();
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (!DrillNamespace.IsDrill(grainId))
+        {
+            return durable.ReadStateAsync(stateName, grainId, grainState);
+        }
+
+        if (_drills.TryGetValue((stateName, grainId), out var stored))
+        {
+            grainState.State = copier.Copy((T)stored.State);
+            grainState.ETag = stored.ETag;
+            grainState.RecordExists = true;
+        }
+        else
+        {
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (!DrillNamespace.IsDrill(grainId))
+        {
+            return durable.WriteStateAsync(stateName, grainId, grainState);
+        }
+
+        var etag = Guid.NewGuid().ToString("N");
+        _drills[(stateName, grainId)] = new Stored(copier.Copy(grainState.State)!, etag);
+        grainState.ETag = etag;
+        grainState.RecordExists = true;
+        return Task.CompletedTask;
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (!DrillNamespace.IsDrill(grainId))
+        {
+            return durable.ClearStateAsync(stateName, grainId, grainState);
+        }
+
+        _drills.TryRemove((stateName, grainId), out _);
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+        return Task.CompletedTask;
+    }
+
+    private sealed record Stored(object State, string ETag);
+}

@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monitoring.Contracts.Incidents;
+using Monitoring.Contracts.Grains;
 
 /// <summary>
 /// Per silo: one TimeProvider timer per incident with a pending deadline, on that namespace's clock.
@@ -137,7 +138,7 @@ public sealed class DeadlineScheduler(
             try
             {
                 // The grain re-arms the next deadline itself.
-                await grains.GetGrain<IIncidentGrain>(armed.Key).FireDeadlines();
+                await grains.Reference<IIncidentGrain>(armed.Key).FireDeadlines();
                 return;
             }
             catch (Exception ex) when (attempt < RetryDelays.Length)

@@ -8,6 +8,7 @@ using Monitoring.Contracts.Reports;
 using Monitoring.Contracts.Sectors;
 using Monitoring.Grains.Audit;
 using Monitoring.Grains.Publishing;
+using Monitoring.Contracts.Grains;
 
 /// <summary>
 /// One incident and its response protocol (the rules are in <see cref="IncidentLadder"/>). Every change is
@@ -118,7 +119,7 @@ public sealed class IncidentGrain(
             foreach (var step in overdue)
             {
                 var at = step.DeadlineAt!.Value;
-                var sector = GrainFactory.GetGrain<ISectorGrain>(SectorKeys.GrainKey(State.SectorId, _drillId));
+                var sector = GrainFactory.Reference<ISectorGrain>(SectorKeys.GrainKey(State.SectorId, _drillId));
                 var alert = await sector.RaiseEscalation(new EscalationRequest
                 {
                     IncidentId = _id,
@@ -155,7 +156,7 @@ public sealed class IncidentGrain(
         await ArmAsync();
         if (indexChanged)
         {
-            await GrainFactory.GetGrain<IIncidentIndexGrain>(IncidentKeys.IndexKey(_drillId)).Upsert(new IncidentSummary
+            await GrainFactory.Reference<IIncidentIndexGrain>(IncidentKeys.IndexKey(_drillId)).Upsert(new IncidentSummary
             {
                 IncidentId = _id,
                 SectorId = State.SectorId,
@@ -196,7 +197,7 @@ public sealed class IncidentGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<ISectorGrain>(SectorKeys.GrainKey(State.SectorId, _drillId)).ReleaseIncident(State.TrackId, _id);
+            await GrainFactory.Reference<ISectorGrain>(SectorKeys.GrainKey(State.SectorId, _drillId)).ReleaseIncident(State.TrackId, _id);
         }
         catch (Exception ex)
         {

@@ -11,6 +11,7 @@ using Monitoring.Grains.Incidents;
 using Monitoring.Grains.Mdl;
 using Monitoring.Grains.Publishing;
 using Monitoring.Grains.Storage;
+using Monitoring.Contracts.Grains;
 
 /// <summary>
 /// The single writer of one sector in one namespace: it associates reports to tracks, decides verdicts
@@ -233,7 +234,7 @@ public sealed class SectorGrain(
         // One-way: the incident may itself be waiting on this sector (an escalation).
         foreach (var track in committedTracks.Where(t => t.IncidentId is not null))
         {
-            await GrainFactory.GetGrain<IIncidentGrain>(track.IncidentId!)
+            await GrainFactory.Reference<IIncidentGrain>(track.IncidentId!)
                 .Observe(IncidentOpening.Signal(track, opened.GetValueOrDefault(track.TrackId), _drillId));
         }
 
@@ -444,7 +445,7 @@ public sealed class SectorGrain(
             ? []
             : new[] { index - 1, index + 1 }
                 .Where(n => n >= 0 && n < sectors.Count)
-                .Select(n => GrainFactory.GetGrain<ISectorGrain>(SectorKeys.GrainKey(sectors[n].SectorId, _drillId)))
+                .Select(n => GrainFactory.Reference<ISectorGrain>(SectorKeys.GrainKey(sectors[n].SectorId, _drillId)))
                 .ToArray();
         _neighboursOf = sectors;
         return _neighbours;

@@ -4,6 +4,7 @@ using Monitoring.Contracts.Sectors;
 using Monitoring.Grains.Mdl;
 using Monitoring.Host.Identity;
 using Monitoring.Host.Problems;
+using Monitoring.Contracts.Grains;
 
 public static class AlertEndpoints
 {
@@ -41,7 +42,7 @@ public static class AlertEndpoints
                     return SectorAccess.Forbidden(http, sector!);
                 }
 
-                return Results.Ok(await grains.GetGrain<ISectorGrain>(sector!).GetAlertsSince(after ?? 0, limit ?? 500));
+                return Results.Ok(await grains.Reference<ISectorGrain>(sector!).GetAlertsSince(after ?? 0, limit ?? 500));
             })
             .WithTags("Alerts")
             .WithSummary("Alerts of one sector after a seq (catch-up); the same data the hub pushes.");

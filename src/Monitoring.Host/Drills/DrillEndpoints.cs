@@ -5,6 +5,7 @@ using Monitoring.Grains.Mdl;
 using Monitoring.Host.Identity;
 using Monitoring.Host.Problems;
 using Monitoring.Host.Recording;
+using Monitoring.Contracts.Grains;
 
 /// <summary>POST /api/drills, GET /api/drills/{id}, POST /api/drills/{id}/pause|resume|stop (drill-controller or admin).</summary>
 public static class DrillEndpoints
@@ -41,13 +42,13 @@ public static class DrillEndpoints
         }
 
         var id = DrillIds.New();
-        await grains.GetGrain<IDrillGrain>(id).Start(settings);
+        await grains.Reference<IDrillGrain>(id).Start(settings);
         return Results.Json(new { drillId = id }, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> Answer(string id, IClusterClient grains, Func<IDrillGrain, Task<DrillStatus?>> call)
     {
-        if (!DrillIds.IsWellFormed(id) || await call(grains.GetGrain<IDrillGrain>(id)) is not { } status)
+        if (!DrillIds.IsWellFormed(id) || await call(grains.Reference<IDrillGrain>(id)) is not { } status)
         {
             return ProblemResults.Single(StatusCodes.Status404NotFound, "No such drill.", null, "id", $"no drill '{id}'");
         }

@@ -11,6 +11,7 @@ using Monitoring.Grains.Incidents;
 using Monitoring.Grains.Mdl;
 using Monitoring.Host.Configuration;
 using Monitoring.Simulation.Recording;
+using Monitoring.Contracts.Grains;
 
 /// <summary>
 /// One drill. Its replay loop runs in this grain's context (status calls interleave at its awaits) and,
@@ -298,7 +299,7 @@ public sealed class DrillGrain(
     {
         foreach (var incidentId in fired.OfType<string>().Distinct().Order(StringComparer.Ordinal))
         {
-            await GrainFactory.GetGrain<IIncidentGrain>(incidentId).FireDeadlines();
+            await GrainFactory.Reference<IIncidentGrain>(incidentId).FireDeadlines();
         }
     }
 
@@ -343,7 +344,7 @@ public sealed class DrillGrain(
         var calls = new List<Task<IngestResult>>(bySector.Count);
         foreach (var (sectorId, reports) in bySector)
         {
-            calls.Add(GrainFactory.GetGrain<ISectorGrain>(SectorKeys.GrainKey(sectorId, _id)).Ingest(reports.ToArray()));
+            calls.Add(GrainFactory.Reference<ISectorGrain>(SectorKeys.GrainKey(sectorId, _id)).Ingest(reports.ToArray()));
         }
 
         await Task.WhenAll(calls);
@@ -357,7 +358,7 @@ public sealed class DrillGrain(
 
     private async Task WaitHandledAsync(string incidentId)
     {
-        var incident = GrainFactory.GetGrain<IIncidentGrain>(incidentId);
+        var incident = GrainFactory.Reference<IIncidentGrain>(incidentId);
         for (var attempt = 0; await incident.GetView() is null && attempt < 2000; attempt++)
         {
             await Task.Delay(1, CancellationToken.None);
@@ -375,11 +376,11 @@ public sealed class DrillGrain(
     private async Task FinishAsync(string outcome)
     {
         var end = _clock!.GetUtcNow();
-        var summaries = await GrainFactory.GetGrain<IIncidentIndexGrain>(IncidentKeys.IndexKey(_id)).List(null, null);
+        var summaries = await GrainFactory.Reference<IIncidentIndexGrain>(IncidentKeys.IndexKey(_id)).List(null, null);
         var views = new List<IncidentView>();
         foreach (var summary in summaries)
         {
-            if (await GrainFactory.GetGrain<IIncidentGrain>(summary.IncidentId).GetView() is { } view)
+            if (await GrainFactory.Reference<IIncidentGrain>(summary.IncidentId).GetView() is { } view)
             {
                 views.Add(view);
             }

@@ -6,6 +6,7 @@ using Monitoring.Contracts.Incidents;
 using Monitoring.Contracts.Sectors;
 using Monitoring.Host.Drills;
 using Monitoring.Host.Identity;
+using Monitoring.Contracts.Grains;
 
 /// <summary>
 /// The console's drill calls (api.md hub: JoinDrill/LeaveDrill). Drill data flows only in the drill's own
@@ -43,7 +44,7 @@ public sealed partial class ConsoleHub
 
     private async Task<string[]> DrillSectorsAsync(string drillId)
     {
-        if (!DrillIds.IsWellFormed(drillId) || await grains.GetGrain<IDrillGrain>(drillId).GetStatus() is null)
+        if (!DrillIds.IsWellFormed(drillId) || await grains.Reference<IDrillGrain>(drillId).GetStatus() is null)
         {
             throw new HubException($"Unknown drill '{drillId}'.");
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Monitoring.Contracts.Identity;
 using Monitoring.Contracts.Incidents;
 using Monitoring.Host.Identity;
+using Monitoring.Contracts.Grains;
 
 /// <summary>The console's incident calls (api.md hub: AcknowledgeStep).</summary>
 public sealed partial class ConsoleHub
@@ -27,7 +28,7 @@ public sealed partial class ConsoleHub
     /// <summary>Acknowledges a protocol step; answers the incident view, or fails with "404|403|409: reason".</summary>
     public async Task<IncidentView> AcknowledgeStep(string incidentId, string stepId, string? note)
     {
-        var result = await grains.GetGrain<IIncidentGrain>(incidentId).Acknowledge(stepId, Context.User!.ToActor(), note);
+        var result = await grains.Reference<IIncidentGrain>(incidentId).Acknowledge(stepId, Context.User!.ToActor(), note);
         return result.Outcome switch
         {
             AckOutcome.Acked => result.Incident!,

@@ -5,6 +5,7 @@ using Monitoring.Contracts.Alerts;
 using Monitoring.Contracts.Sectors;
 using Monitoring.Grains.Mdl;
 using Monitoring.Host.Identity;
+using Monitoring.Contracts.Grains;
 
 /// <summary>
 /// /hubs/console. Only the server adds a connection to a group, and only in Subscribe, so a console
@@ -33,7 +34,7 @@ public sealed partial class ConsoleHub(IClusterClient grains, MdlSnapshots mdl, 
             throw await DeniedAsync($"subscribe:{refused}", refused);
         }
 
-        var views = await Task.WhenAll(wanted.Select(id => grains.GetGrain<ISectorGrain>(id).GetView()));
+        var views = await Task.WhenAll(wanted.Select(id => grains.Reference<ISectorGrain>(id).GetView()));
         foreach (var id in wanted)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, SectorKeys.HubGroup(id, null));
@@ -60,7 +61,7 @@ public sealed partial class ConsoleHub(IClusterClient grains, MdlSnapshots mdl, 
             throw await DeniedAsync($"alerts-since:{sectorId}", sectorId);
         }
 
-        return await grains.GetGrain<ISectorGrain>(sectorId).GetAlertsSince(afterSeq, 10_000);
+        return await grains.Reference<ISectorGrain>(sectorId).GetAlertsSince(afterSeq, 10_000);
     }
 
     /// <summary>Audits the refusal and returns the exception to throw (HubException: its message reaches the client).</summary>

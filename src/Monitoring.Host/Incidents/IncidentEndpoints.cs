@@ -4,6 +4,7 @@ using Monitoring.Contracts.Incidents;
 using Monitoring.Grains.Mdl;
 using Monitoring.Host.Identity;
 using Monitoring.Host.Problems;
+using Monitoring.Contracts.Grains;
 
 /// <summary>api.md "Incidents": list, one view, and step acknowledgements.</summary>
 public static class IncidentEndpoints
@@ -33,16 +34,16 @@ public static class IncidentEndpoints
             // Which sectors the caller may see is the identity area's rule (docs/authorization.md: filtered).
             Func<string, bool> coversSector = http.User.CoversSector;
             var open = status is null ? (bool?)null : status == IncidentStates.Open;
-            var summaries = await grains.GetGrain<IIncidentIndexGrain>(IncidentKeys.IndexKey(null)).List(open, sector);
+            var summaries = await grains.Reference<IIncidentIndexGrain>(IncidentKeys.IndexKey(null)).List(open, sector);
             var views = await Task.WhenAll(summaries
                 .Where(s => coversSector(s.SectorId))
-                .Select(s => grains.GetGrain<IIncidentGrain>(s.IncidentId).GetView()));
+                .Select(s => grains.Reference<IIncidentGrain>(s.IncidentId).GetView()));
             return Results.Ok(views.OfType<IncidentView>().ToArray());
         }).WithSummary("Incidents, oldest first; status=open|closed and sector=S12 filter them.");
 
         group.MapGet("/{id}", async (string id, HttpContext http, IClusterClient grains) =>
         {
-            var view = await grains.GetGrain<IIncidentGrain>(id).GetView();
+            var view = await grains.Reference<IIncidentGrain>(id).GetView();
             if (view is null)
             {
                 return ProblemResults.Single(404, "No such incident.", null, "id", $"'{id}' is not an incident");
@@ -56,7 +57,7 @@ public static class IncidentEndpoints
 
         group.MapPost("/{id}/steps/{stepId}/ack", async (string id, string stepId, AckRequest? body, HttpContext http, IClusterClient grains) =>
         {
-            var result = await grains.GetGrain<IIncidentGrain>(id).Acknowledge(stepId, http.User.ToActor(), body?.Note);
+            var result = await grains.Reference<IIncidentGrain>(id).Acknowledge(stepId, http.User.ToActor(), body?.Note);
             return result.Outcome switch
             {
                 AckOutcome.Acked => Results.Ok(result.Incident),

@@ -10,6 +10,7 @@ using Monitoring.Host.Problems;
 using Monitoring.Host.Recording;
 using Monitoring.Host.Security;
 using Monitoring.Host.Sensors;
+using Monitoring.Contracts.Grains;
 
 /// <summary>
 /// POST /api/reports: authenticate, read, validate the whole batch (nothing applied on any error),
@@ -101,7 +102,7 @@ public static class ReportsEndpoint
             var sectorDefs = snapshot.Sectors.Sectors;
             var calls = valid
                 .GroupBy(v => v.SectorIndex)
-                .Select(g => grains.GetGrain<ISectorGrain>(sectorDefs[g.Key].SectorId).Ingest(g.Select(v => v.Report).ToArray()))
+                .Select(g => grains.Reference<ISectorGrain>(sectorDefs[g.Key].SectorId).Ingest(g.Select(v => v.Report).ToArray()))
                 .ToArray();
             var results = await Task.WhenAll(calls);
             return Results.Json(new IngestAccepted(results.Sum(r => r.Accepted), results.Sum(r => r.Duplicates)), statusCode: StatusCodes.Status202Accepted);

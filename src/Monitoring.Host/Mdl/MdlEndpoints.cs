@@ -5,6 +5,7 @@ using Monitoring.Geo;
 using Monitoring.Grains.Mdl;
 using Monitoring.Host.Identity;
 using Monitoring.Host.Problems;
+using Monitoring.Contracts.Grains;
 
 /// <summary>GET /api/mdl, PUT /api/markers/{number}, GET /api/mdl/discrepancies.</summary>
 public static class MdlEndpoints
@@ -80,7 +81,7 @@ public static class MdlEndpoints
             return ProblemResults.Of(400, "Invalid survey.", errors);
         }
 
-        var definition = await grains.GetGrain<IMdlGrain>(MdlKeys.Live).RecordSurvey(new MarkerSurvey
+        var definition = await grains.Reference<IMdlGrain>(MdlKeys.Live).RecordSurvey(new MarkerSurvey
         {
             Number = n,
             Status = body.Status!,

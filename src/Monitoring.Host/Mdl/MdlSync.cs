@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Monitoring.Contracts.Mdl;
 using Monitoring.Grains.Mdl;
 using Monitoring.Host.Hub;
+using Monitoring.Contracts.Grains;
 
 /// <summary>
 /// Keeps this silo's MDL snapshot current: loads it once the silo is up (readiness waits for that),
@@ -19,7 +20,7 @@ public sealed class MdlSync(IClusterClient grains, MdlSnapshots snapshots, ILogg
         {
             try
             {
-                var definition = await grains.GetGrain<IMdlGrain>(MdlKeys.Live).GetDefinition();
+                var definition = await grains.Reference<IMdlGrain>(MdlKeys.Live).GetDefinition();
                 await Task.Run(() => snapshots.Apply(definition), stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

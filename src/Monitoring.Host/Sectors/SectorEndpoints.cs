@@ -6,6 +6,7 @@ using Monitoring.Grains.Mdl;
 using Monitoring.Grains.Sensors;
 using Monitoring.Host.Identity;
 using Monitoring.Host.Problems;
+using Monitoring.Contracts.Grains;
 
 public static class SectorEndpoints
 {
@@ -37,7 +38,7 @@ public static class SectorEndpoints
 
     private static async Task<SectorDetails> Details(SectorDefinition sector, ReconciledMdl snapshot, SensorCatalog sensors, IClusterClient grains)
     {
-        var view = await grains.GetGrain<ISectorGrain>(sector.SectorId).GetView();
+        var view = await grains.Reference<ISectorGrain>(sector.SectorId).GetView();
         var markers = snapshot.Data.Markers
             .Where(m => snapshot.Sectors.TryLocate(m.Position.Lon, m.Position.Lat, out var index) && index == sector.Index)
             .Select(m => new SectorMarker(m.Number, WireNames.Of(m.Status), m.Position.Lon, m.Position.Lat, m.SurveyedAt))

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Monitoring.Contracts.Sectors;
 using Monitoring.Host.Hub;
+using Monitoring.Contracts.Grains;
 
 /// <summary>
 /// Checks every CheckPeriod (on the host's TimeProvider) for sensors silent longer than OfflineAfter. Each
@@ -58,7 +59,7 @@ public sealed class SensorHealthMonitor(
             var last = pulse.LastHeardAt!.Value;
             try
             {
-                await grains.GetGrain<ISectorGrain>(sensor.SectorId).RaiseSensorOffline(sensor.Id, sensor.Lon, sensor.Lat, last);
+                await grains.Reference<ISectorGrain>(sensor.SectorId).RaiseSensorOffline(sensor.Id, sensor.Lon, sensor.Lat, last);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

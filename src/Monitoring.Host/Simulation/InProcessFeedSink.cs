@@ -12,6 +12,7 @@ using Monitoring.Host.Recording;
 using Monitoring.Host.Sensors;
 using Monitoring.Simulation.Feeding;
 using Monitoring.Simulation.Reports;
+using Monitoring.Contracts.Grains;
 
 /// <summary>
 /// Feeds simulated reports through the same steps as POST /api/reports, minus HTTP: the same validator
@@ -46,7 +47,7 @@ internal sealed class InProcessFeedSink(
         var sectorDefs = snapshot.Sectors.Sectors;
         await Task.WhenAll(valid
             .GroupBy(v => v.SectorIndex)
-            .Select(g => grains.GetGrain<ISectorGrain>(sectorDefs[g.Key].SectorId).Ingest(g.Select(v => v.Report).ToArray())));
+            .Select(g => grains.Reference<ISectorGrain>(sectorDefs[g.Key].SectorId).Ingest(g.Select(v => v.Report).ToArray())));
     }
 
     public Task SendHeartbeatAsync(string sensorId, CancellationToken cancellationToken)

@@ -15,4 +15,12 @@ public interface IAlertPublisher
 
     /// <summary>The incident view after a change, to its sector's consoles ("incident").</summary>
     Task PublishIncidentAsync(Monitoring.Contracts.Incidents.IncidentView incident);
+
+    /// <summary>
+    /// A sector has just signalled these incidents (one-way). Consoles are not told; a drill uses it to wait
+    /// until the incidents have handled the signals before its clock moves on.
+    /// </summary>
+    void IncidentsSignalled(string? drillId, IReadOnlyList<string> incidentIds)
+    {
+    }
 }

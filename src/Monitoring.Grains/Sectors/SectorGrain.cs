@@ -232,10 +232,16 @@ public sealed class SectorGrain(
         }
 
         // One-way: the incident may itself be waiting on this sector (an escalation).
-        foreach (var track in committedTracks.Where(t => t.IncidentId is not null))
+        var signalled = committedTracks.Where(t => t.IncidentId is not null).ToArray();
+        foreach (var track in signalled)
         {
             await GrainFactory.Reference<IIncidentGrain>(track.IncidentId!)
                 .Observe(IncidentOpening.Signal(track, opened.GetValueOrDefault(track.TrackId), _drillId));
+        }
+
+        if (signalled.Length > 0)
+        {
+            publisher.IncidentsSignalled(_drillId, signalled.Select(t => t.IncidentId!).ToArray());
         }
 
         return new IngestResult(reports.Length - duplicates, duplicates);

@@ -6,8 +6,8 @@ using Monitoring.Contracts.Sectors;
 using Monitoring.Grains.Publishing;
 
 /// <summary>
-/// The hub publisher, plus a note to <see cref="DrillActivity"/> of what drill sectors touched. Live
-/// traffic (drillId null) passes straight through.
+/// The hub publisher, plus a note to <see cref="DrillActivity"/> of the drill alerts and of the incidents
+/// drill sectors signalled. Live traffic (drillId null) passes straight through.
 /// </summary>
 public sealed class DrillAwarePublisher(IAlertPublisher inner, DrillActivity activity) : IAlertPublisher
 {
@@ -18,10 +18,6 @@ public sealed class DrillAwarePublisher(IAlertPublisher inner, DrillActivity act
             if (alert.DrillId is { } drillId)
             {
                 activity.Alerted(drillId, 1);
-                if (alert.IncidentId is { } incidentId)
-                {
-                    activity.Touched(drillId, incidentId);
-                }
             }
         }
 
@@ -29,19 +25,17 @@ public sealed class DrillAwarePublisher(IAlertPublisher inner, DrillActivity act
     }
 
     public void PublishTracks(string sectorId, string? drillId, IReadOnlyList<TrackState> tracks)
+        => inner.PublishTracks(sectorId, drillId, tracks);
+
+    public void IncidentsSignalled(string? drillId, IReadOnlyList<string> incidentIds)
     {
         if (drillId is not null)
         {
-            foreach (var track in tracks)
+            foreach (var incidentId in incidentIds)
             {
-                if (track.IncidentId is { } incidentId)
-                {
-                    activity.Touched(drillId, incidentId);
-                }
+                activity.Touched(drillId, incidentId);
             }
         }
-
-        inner.PublishTracks(sectorId, drillId, tracks);
     }
 
     public Task PublishIncidentAsync(IncidentView incident) => inner.PublishIncidentAsync(incident);

@@ -151,6 +151,40 @@ export class ConsoleMap {
     this.crossingDots = new DotLayer<Alert>(this.liveRenderer, CROSSING_STYLES, () => 0, (a) => [a.lat!, a.lon!]);
     this.trackLines = new TrackLayer(this.liveRenderer, { dotRadius: 6, dotColor: '#222', dotWeight: 1, trailWeight: 2, trailOpacity: 0.6 });
 
+    this.addLegend();
+    this.map.on('mousemove', (e) => this.onMouseMove(e));
+    this.map.on('mouseout movestart zoomstart', () => this.closeTip(true));
+    this.map.on('click', (e) => this.hitTest(e.layerPoint, e.latlng)?.click?.());
+    window.setInterval(() => this.dropIdleTracks(), 30_000);
+  }
+
+  /** The map, then (in a task of its own: each canvas costs a full-size bitmap) its layers. */
+  static async create(element: HTMLElement, fitTo?: { mdl: MdlCollection; sectors: string[] }): Promise<ConsoleMap> {
+    const map = new ConsoleMap(element);
+    if (fitTo) map.fitSectors(fitTo.mdl, fitTo.sectors);
+    await yieldToMain();
+    await map.addLayers();
+    return map;
+  }
+
+  private async addLayers(): Promise<void> {
+    this.basemapLayer.addTo(this.map);
+    this.sectorLayer.addTo(this.map);
+    for (const layer of Object.values(this.lineLayers)) {
+      layer.addTo(this.map);
+    }
+
+    this.markerDots.addTo(this.markerLayer);
+    this.sensorDots.addTo(this.sensorLayer);
+    this.crossingDots.addTo(this.crossingLayer);
+    this.trackLines.addTo(this.trackLayer);
+    this.markerLayer.addTo(this.map);
+    this.sensorLayer.addTo(this.map);
+    await yieldToMain();
+    this.crossingLayer.addTo(this.map);
+    this.trackLayer.addTo(this.map);
+    await yieldToMain();
+    // Built once all its layers are on the map (it rebuilds its whole list on each layer added).
     L.control
       .layers(undefined, {
         Sectors: this.sectorLayer,
@@ -165,37 +199,6 @@ export class ConsoleMap {
         Tracks: this.trackLayer,
       }, { collapsed: true, position: 'topright' })
       .addTo(this.map);
-    this.addLegend();
-    this.map.on('mousemove', (e) => this.onMouseMove(e));
-    this.map.on('mouseout movestart zoomstart', () => this.closeTip(true));
-    this.map.on('click', (e) => this.hitTest(e.layerPoint, e.latlng)?.click?.());
-    window.setInterval(() => this.dropIdleTracks(), 30_000);
-  }
-
-  /** The map, then (in a task of its own: each canvas costs a full-size bitmap) its layers. */
-  static async create(element: HTMLElement, fitTo?: { mdl: MdlCollection; sectors: string[] }): Promise<ConsoleMap> {
-    const map = new ConsoleMap(element);
-    if (fitTo) map.fitSectors(fitTo.mdl, fitTo.sectors);
-    await yieldToMain();
-    map.addLayers();
-    return map;
-  }
-
-  private addLayers(): void {
-    this.basemapLayer.addTo(this.map);
-    this.sectorLayer.addTo(this.map);
-    for (const layer of Object.values(this.lineLayers)) {
-      layer.addTo(this.map);
-    }
-
-    this.markerDots.addTo(this.markerLayer);
-    this.sensorDots.addTo(this.sensorLayer);
-    this.crossingDots.addTo(this.crossingLayer);
-    this.trackLines.addTo(this.trackLayer);
-    this.markerLayer.addTo(this.map);
-    this.sensorLayer.addTo(this.map);
-    this.crossingLayer.addTo(this.map);
-    this.trackLayer.addTo(this.map);
   }
 
   get trackCount(): number {
@@ -263,7 +266,7 @@ export class ConsoleMap {
     for (const f of collection.features) {
       const props = (f.properties ?? {}) as Record<string, unknown>;
       if (props.layer === 'sector' && wanted.has(String(props.sectorId)) && f.geometry) {
-        bounds.extend(L.geoJSON(f).getBounds());
+        extendBounds(bounds, 'coordinates' in f.geometry ? f.geometry.coordinates : []);
       }
     }
 
@@ -602,6 +605,15 @@ export class ConsoleMap {
 function trackLabel(t: TrackState): string {
   const depth = t.depthM != null ? `, ${t.depthM >= 0 ? `${t.depthM.toFixed(1)} m south` : `${(-t.depthM).toFixed(1)} m north`}` : '';
   return `${t.trackId} (${t.class}${t.count && t.count > 1 ? ` ×${t.count}` : ''}): ${t.verdict}${depth}`;
+}
+
+/** Extends bounds by GeoJSON coordinates ([lon, lat], nested to any depth). */
+function extendBounds(bounds: L.LatLngBounds, coordinates: unknown): void {
+  if (Array.isArray(coordinates) && typeof coordinates[0] === 'number') {
+    bounds.extend([coordinates[1] as number, coordinates[0] as number]);
+  } else if (Array.isArray(coordinates)) {
+    for (const c of coordinates) extendBounds(bounds, c);
+  }
 }
 
 function escapeHtml(text: string): string {

@@ -154,7 +154,9 @@ export class ConsoleMap {
     this.addLegend();
     this.map.on('mousemove', (e) => this.onMouseMove(e));
     this.map.on('mouseout movestart zoomstart', () => this.closeTip(true));
-    this.map.on('click', (e) => this.hitTest(e.layerPoint, e.latlng)?.click?.());
+    this.map.on('click', (e) => {
+      if (!(e.originalEvent.target as Element | null)?.closest?.('.leaflet-control')) this.hitTest(e.layerPoint, e.latlng)?.click?.();
+    });
     window.setInterval(() => this.dropIdleTracks(), 30_000);
   }
 
@@ -483,7 +485,9 @@ export class ConsoleMap {
         this.hoverFrame = 0;
         const m = this.lastMouse;
         if (!m || (this.map.dragging as unknown as { moving(): boolean }).moving()) return;
-        const hit = this.hitTest(m.layerPoint, m.latlng);
+        // Over a control (legend, layers, zoom) nothing on the map below it is hovered.
+        const overControl = (m.originalEvent.target as Element | null)?.closest?.('.leaflet-control');
+        const hit = overControl ? undefined : this.hitTest(m.layerPoint, m.latlng);
         this.map.getContainer().style.cursor = hit?.click ? 'pointer' : '';
         if (hit) this.openTip(hit, true);
         else this.closeTip(false);

@@ -92,6 +92,12 @@ public sealed class ConsoleBasicsTests(BrowserFixture browser, ITestOutputHelper
         Assert.Contains("flash", await row.GetAttributeAsync("class") ?? "");
         Assert.True(await op10.Page.EvaluateAsync<bool>("() => document.querySelector('#alerts li').classList.contains('sev-critical')"));
 
+        // Hovering the track shows what it is.
+        var track = await op10.Page.EvaluateAsync<double[]?>("() => { const p = window.monitoringConsole.pointOf('track', 'rdr-10/t-cross'); return p ? [p.x, p.y] : null; }");
+        Assert.NotNull(track);
+        await op10.Page.Mouse.MoveAsync((float)track[0], (float)track[1]);
+        await op10.Page.WaitForSelectorAsync(".leaflet-tooltip:has-text('t-cross (person): crossed')");
+
         // Clicking the alert zooms the map to its track.
         Assert.True(await op10.DiagnosticAsync<int>("zoom") < 15);
         await row.ClickAsync();

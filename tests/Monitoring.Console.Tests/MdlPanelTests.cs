@@ -3,7 +3,7 @@ namespace Monitoring.Console.Tests;
 using Microsoft.Playwright;
 using Monitoring.Console.Tests.Infrastructure;
 
-/// <summary>The MDL panel: version, policy, discrepancies; surveys only for admin and commander; layers follow the mdl push.</summary>
+/// <summary>The MDL panel: version, policy, discrepancies; surveys only for admin and commander; layers follow the mdl push; a marker on the map shows its number and fills the survey form.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class MdlPanelTests(BrowserFixture browser) : IAsyncLifetime
 {
@@ -40,5 +40,38 @@ public sealed class MdlPanelTests(BrowserFixture browser) : IAsyncLifetime
 
         await Screenshots.SaveAsync(admin.Page, "console-mdl.png");
         Assert.Empty(admin.ForeignRequests());
+    }
+
+    [Fact]
+    public async Task Hovering_a_marker_shows_its_number_and_clicking_it_fills_the_survey_form()
+    {
+        await using var admin = await ConsolePage.OpenAsync(browser.Browser, _server.BaseAddress, TestUsers.Admin, ["S10"]);
+        var page = admin.Page;
+        await page.WaitForFunctionAsync("() => window.monitoringConsole.markers === 1292");
+
+        // A marker inside the map, not under a control (legend, layers), with no other marker within 8 px (a dot is hit within its radius + 3 px).
+        var marker = await page.EvaluateAsync<int[]?>("""
+            () => {
+              const box = document.querySelector('#map').getBoundingClientRect();
+              const points = [];
+              for (let n = 1; n <= 1292; n++) {
+                const p = window.monitoringConsole.pointOf('marker', n);
+                if (p) points.push({ n, ...p });
+              }
+              const inside = points.filter(p => p.x > box.left + 60 && p.x < box.right - 60 && p.y > box.top + 60 && p.y < box.bottom - 60
+                && !document.elementFromPoint(p.x, p.y)?.closest('.leaflet-control'));
+              const alone = inside.find(p => points.every(q => q === p || Math.hypot(q.x - p.x, q.y - p.y) > 8));
+              return alone ? [alone.n, Math.round(alone.x), Math.round(alone.y)] : null;
+            }
+            """);
+        Assert.NotNull(marker);
+        var (number, x, y) = (marker[0], marker[1], marker[2]);
+
+        await page.Mouse.MoveAsync(x, y);
+        await page.WaitForSelectorAsync($".leaflet-tooltip:has-text('Marker {number:D4}:')");
+        await page.Mouse.ClickAsync(x, y);
+        await page.WaitForSelectorAsync("#tabs button[data-tab='mdl'].active");
+        Assert.Equal(number.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.InputValueAsync("#survey-number"));
+        Assert.Empty(admin.Errors);
     }
 }

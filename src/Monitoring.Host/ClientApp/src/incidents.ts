@@ -19,6 +19,8 @@ export class IncidentPanel {
   private sectors = new Set<string>();
   private selected: string | undefined;
   private drillId: string | null = null;
+  /** Each incident's card and the view it shows: a push rebuilds only the card that changed. */
+  private readonly cards = new Map<string, { shows: string; node: HTMLElement }>();
   onAcknowledge: ((incidentId: string, stepId: string, note: string | null) => Promise<void>) | undefined;
   onFocus: ((incident: IncidentView) => void) | undefined;
 
@@ -29,6 +31,7 @@ export class IncidentPanel {
   configure(user: User, sectors: string[]): void {
     this.user = user;
     this.sectors = new Set(sectors);
+    this.cards.clear(); // who may acknowledge depends on the user
     for (const [id, v] of this.incidents) {
       if (!this.sectors.has(v.sectorId)) this.incidents.delete(id);
     }
@@ -85,7 +88,30 @@ export class IncidentPanel {
       return;
     }
 
-    this.root.replaceChildren(...views.map((v) => this.card(v)));
+    // Reuse unchanged cards (a typed note, an open history and the scroll position survive a push
+    // about another incident), and touch the DOM only if a card or the order changed.
+    const nodes = views.map((v) => {
+      const shows = `${this.selected === v.incidentId}|${JSON.stringify(v)}`;
+      let card = this.cards.get(v.incidentId);
+      if (card?.shows !== shows) {
+        card = { shows, node: this.card(v) };
+        this.cards.set(v.incidentId, card);
+      }
+
+      return card.node;
+    });
+    for (const id of this.cards.keys()) {
+      if (!this.incidents.has(id)) this.cards.delete(id);
+    }
+
+    const children = this.root.children;
+    if (children.length === nodes.length && nodes.every((n, i) => children[i] === n || !n.isConnected)) {
+      nodes.forEach((n, i) => {
+        if (children[i] !== n) children[i].replaceWith(n);
+      });
+    } else {
+      this.root.replaceChildren(...nodes);
+    }
   }
 
   private card(v: IncidentView): HTMLElement {

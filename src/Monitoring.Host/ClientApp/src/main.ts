@@ -5,15 +5,32 @@ import { api, basemap, useToken } from './api';
 import { coversSector, signIn, type User } from './auth';
 import { byId, el } from './dom';
 import { DrillMode } from './drill';
-import { ConsoleHubClient, type ConnectionState } from './hub';
+import type { ConsoleHubClient, ConnectionState } from './hub';
 import { IncidentPanel } from './incidents';
-import { ConsoleMap } from './map';
+import type { ConsoleMap } from './map';
 import { MdlPanel } from './mdlPanel';
+import { nextFrame, yieldToMain } from './schedule';
 import { unlockAudio } from './sound';
-import type { Alert, ConsoleSnapshot, MdlCollection } from './types';
+import type { Alert, ConsoleSnapshot, MdlCollection, Sensor } from './types';
 
 /** On the first connect, show this many recent alerts per sector (older ones stay in the log). */
 const INITIAL_HISTORY = 50;
+
+/**
+ * The map (Leaflet) and the hub client (SignalR) are most of the bundle: evaluating them with the
+ * page would be one long task. They are evaluated lazily, each in a task of its own, while the
+ * sector picker is shown (esbuild turns these imports into deferred module initialisers).
+ */
+async function loadModules(): Promise<[typeof import('./map'), typeof import('./hub')]> {
+  await yieldToMain();
+  const hubModule = await import('./hub');
+  await yieldToMain();
+  const mapModule = await import('./map');
+  return [mapModule, hubModule];
+}
+
+let modules: ReturnType<typeof loadModules> | undefined;
+const loadedModules = () => (modules ??= loadModules());
 
 let user: User | undefined;
 let sectors: string[] = [];
@@ -62,6 +79,7 @@ async function onSignIn(e: SubmitEvent): Promise<void> {
   }
 
   showPicker();
+  void loadedModules();
 }
 
 function allSectors(): string[] {
@@ -104,25 +122,35 @@ async function openConsole(e: SubmitEvent): Promise<void> {
   incidents.configure(user!, sectors);
   mdlPanel.configure(user!);
 
+  // Start-up is cut into tasks the browser can run input and frames between (each well under the
+  // 100 ms long-task budget): requests first, then a frame so the console view is laid out before
+  // the map measures it, then the map, then the MDL in slices (map.ts).
+  const sensors = api.sensors().catch(() => [] as Sensor[]);
+  const basemapData = consoleMap ? undefined : basemap().catch(() => undefined);
+  const [{ ConsoleMap }, { ConsoleHubClient }] = await loadedModules();
+  await nextFrame();
   if (!consoleMap) {
-    consoleMap = new ConsoleMap(byId('map'));
+    // Zoomed to the sectors before anything is drawn: nothing has to be projected again for it.
+    consoleMap = await ConsoleMap.create(byId('map'), mdl ? { mdl, sectors } : undefined);
     consoleMap.onMarkerClick = (m) => {
       selectTab('mdl');
       mdlPanel.fillSurvey(m.number);
     };
     (window as unknown as { monitoringConsole: unknown }).monitoringConsole = diagnostics;
-    void basemap().then((b) => consoleMap!.setBasemap(b)).catch(() => undefined);
+    await yieldToMain();
   } else {
     consoleMap.clearLive();
+    consoleMap.map.invalidateSize(); // the view was hidden
   }
 
-  consoleMap.map.invalidateSize();
+  const map = consoleMap;
+  map.setSelectedSectors(sectors);
   if (mdl) {
-    consoleMap.setMdl(mdl);
-    consoleMap.setSelectedSectors(sectors, true);
+    void map.setMdl(mdl);
   }
 
-  void api.sensors().then((all) => consoleMap!.setSensors(all.filter((s) => sectors.includes(s.sectorId)))).catch(() => undefined);
+  void basemapData?.then((b) => b && map.setBasemap(b));
+  void sensors.then((all) => map.setSensors(all.filter((s) => sectors.includes(s.sectorId))));
   void refreshMdlPanel();
   void refreshIncidents();
 
@@ -194,8 +222,7 @@ async function onSubscribed(snapshot: ConsoleSnapshot, reconnect: boolean): Prom
 async function refreshMdl(): Promise<void> {
   try {
     mdl = await api.mdl();
-    consoleMap?.setMdl(mdl);
-    consoleMap?.setSelectedSectors(sectors, false);
+    await consoleMap?.setMdl(mdl);
     byId('mdl-badge').textContent = `MDL v${mdl.version} · ${mdl.policy}`;
   } catch {
     // the next push or reconnect tries again
@@ -259,6 +286,10 @@ const diagnostics = {
   },
   get connected(): boolean {
     return hub?.isConnected ?? false;
+  },
+  /** Page pixels of a marker (by number) or a live track (by id), or null. */
+  pointOf(kind: 'marker' | 'track', id: string | number): { x: number; y: number } | null {
+    return consoleMap?.clientPointOf(kind, id) ?? null;
   },
 };
 

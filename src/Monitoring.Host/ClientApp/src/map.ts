@@ -1,10 +1,14 @@
 // The Leaflet map: Natural Earth basemap (served by the host, no tiles), the MDL layers of GET
 // /api/mdl, markers by status, sensors, live tracks with short trails and crossing positions. Every
-// layer draws on canvas (preferCanvas): WebGL is not reliable under headless --disable-gpu, and
-// canvas keeps 1,292 markers smooth. Static layers, markers and live layers sit on separate canvases
-// so that a track update redraws only the live one.
+// layer draws on canvas: WebGL is not reliable under headless --disable-gpu. Two canvases: the
+// static one (basemap, MDL, markers, sensors) is redrawn only when the view or the MDL changes, the
+// live one (tracks, crossings) on each animation frame that has new positions. Markers, sensors,
+// crossings and tracks are batch layers (canvasLayers.ts: one path per style, not one Leaflet layer
+// each); hovering and clicking them goes through one handler here. See docs/console-performance.md.
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
+import { DotLayer, TrackLayer, type DotStyle } from './canvasLayers';
+import { TimeSlicer, yieldToMain } from './schedule';
 import { countVertices, simplifyFeature } from './simplify';
 import type { Alert, MdlCollection, Sensor, TrackState } from './types';
 
@@ -35,11 +39,28 @@ const SENSOR_COLOR = '#17becf';
 const TRAIL_POINTS = 8;
 const TRACK_IDLE_MS = 10 * 60 * 1000;
 const MAX_CROSSINGS = 500;
+/** Extra pixels around a dot that still count as hovering or clicking it. */
+const MARKER_TOLERANCE = 3;
+const LIVE_TOLERANCE = 4;
+
+const MARKER_STATUSES = ['identified', 'damaged', 'lost'];
+const MARKER_STYLES: DotStyle[] = MARKER_STATUSES.map((status) => ({
+  radius: status === 'identified' ? 4 : 3,
+  color: '#333',
+  weight: 0.5,
+  fillColor: MARKER_COLORS[status],
+  fillOpacity: 0.95,
+}));
+const SENSOR_STYLES: DotStyle[] = [{ radius: 3, color: SENSOR_COLOR, weight: 1.5, fillColor: '#ffffff', fillOpacity: 1 }];
+const CROSSING_STYLES: DotStyle[] = [{ radius: 10, color: '#d62728', weight: 2.5, dash: [3, 3] }];
+
+function markerStyle(m: MarkerInfo): number {
+  const i = MARKER_STATUSES.indexOf(m.status);
+  return i >= 0 ? i : MARKER_STATUSES.indexOf('lost');
+}
 
 interface LiveTrack {
   state: TrackState;
-  marker: L.CircleMarker;
-  trail: L.Polyline;
   points: L.LatLng[];
   seenAt: number;
 }
@@ -50,11 +71,23 @@ export interface MarkerInfo {
   surveyedAt?: string | null;
 }
 
+interface MarkerDot extends MarkerInfo {
+  lat: number;
+  lon: number;
+}
+
+/** What the mouse is over: a tooltip, and what a click does. */
+interface Hit {
+  key: string;
+  html: string;
+  at: L.LatLng;
+  offset: number;
+  click?: () => void;
+}
+
 export class ConsoleMap {
   readonly map: L.Map;
-  private readonly baseRenderer: L.Canvas;
-  private readonly mdlRenderer: L.Canvas;
-  private readonly markerRenderer: L.Canvas;
+  private readonly staticRenderer: L.Canvas;
   private readonly liveRenderer: L.Canvas;
   private readonly basemapLayer = L.layerGroup();
   private readonly sectorLayer = L.layerGroup();
@@ -65,12 +98,16 @@ export class ConsoleMap {
     'disputed-band': L.layerGroup(),
     'verified-zone': L.layerGroup(),
   };
+  private readonly markerDots: DotLayer<MarkerDot>;
+  private readonly sensorDots: DotLayer<Sensor>;
+  private readonly crossingDots: DotLayer<Alert>;
+  private readonly trackLines: TrackLayer;
   private readonly markerLayer = L.layerGroup();
   private readonly sensorLayer = L.layerGroup();
   private readonly trackLayer = L.layerGroup();
   private readonly crossingLayer = L.layerGroup();
   private readonly tracks = new Map<string, LiveTrack>();
-  private readonly crossings: L.CircleMarker[] = [];
+  private crossings: Alert[] = [];
   private readonly crossingIds = new Set<string>();
   private pendingTracks = new Map<string, TrackState>();
   private frameRequested = false;
@@ -78,10 +115,17 @@ export class ConsoleMap {
   private sectorShapes = new Map<string, L.GeoJSON>();
   private markerCount = 0;
   private vertexCount = 0;
+  private mdlGeneration = 0;
+  private basemapGeneration = 0;
   private fitted = false;
+  private readonly tip = L.tooltip({ direction: 'top', opacity: 0.92 });
+  private tipKey: string | undefined;
+  private tipFromHover = false;
+  private hoverFrame = 0;
+  private lastMouse: L.LeafletMouseEvent | undefined;
   onMarkerClick: ((marker: MarkerInfo) => void) | undefined;
 
-  constructor(element: HTMLElement) {
+  private constructor(element: HTMLElement) {
     this.map = L.map(element, {
       preferCanvas: true,
       center: [38.1, 127.2],
@@ -92,26 +136,57 @@ export class ConsoleMap {
       attributionControl: true,
     });
     this.map.attributionControl.addAttribution(NATURAL_EARTH_CREDIT);
-    this.map.createPane('basePane').style.zIndex = '200';
-    this.map.createPane('mdlPane').style.zIndex = '350';
-    this.map.createPane('markerPane2').style.zIndex = '420';
-    this.map.createPane('livePane').style.zIndex = '450';
-    this.baseRenderer = L.canvas({ pane: 'basePane', padding: 0.1 });
-    this.mdlRenderer = L.canvas({ pane: 'mdlPane', padding: 0.1 });
-    this.markerRenderer = L.canvas({ pane: 'markerPane2', padding: 0.1, tolerance: 3 });
-    this.liveRenderer = L.canvas({ pane: 'livePane', padding: 0.1, tolerance: 4 });
+    // The canvases take no pointer events: the map gets them all and hitTest() finds what is under
+    // the mouse (a canvas on top would otherwise swallow the events of the ones below it).
+    for (const [name, z] of [['staticPane', '350'], ['livePane', '450']] as const) {
+      const pane = this.map.createPane(name);
+      pane.style.zIndex = z;
+      pane.style.pointerEvents = 'none';
+    }
 
+    this.staticRenderer = L.canvas({ pane: 'staticPane', padding: 0.1 });
+    this.liveRenderer = L.canvas({ pane: 'livePane', padding: 0.1 });
+    this.markerDots = new DotLayer<MarkerDot>(this.staticRenderer, MARKER_STYLES, markerStyle, (m) => [m.lat, m.lon]);
+    this.sensorDots = new DotLayer<Sensor>(this.staticRenderer, SENSOR_STYLES, () => 0, (s) => [s.lat, s.lon]);
+    this.crossingDots = new DotLayer<Alert>(this.liveRenderer, CROSSING_STYLES, () => 0, (a) => [a.lat!, a.lon!]);
+    this.trackLines = new TrackLayer(this.liveRenderer, { dotRadius: 6, dotColor: '#222', dotWeight: 1, trailWeight: 2, trailOpacity: 0.6 });
+
+    this.addLegend();
+    this.map.on('mousemove', (e) => this.onMouseMove(e));
+    this.map.on('mouseout movestart zoomstart', () => this.closeTip(true));
+    this.map.on('click', (e) => {
+      if (!(e.originalEvent.target as Element | null)?.closest?.('.leaflet-control')) this.hitTest(e.layerPoint, e.latlng)?.click?.();
+    });
+    window.setInterval(() => this.dropIdleTracks(), 30_000);
+  }
+
+  /** The map, then (in a task of its own: each canvas costs a full-size bitmap) its layers. */
+  static async create(element: HTMLElement, fitTo?: { mdl: MdlCollection; sectors: string[] }): Promise<ConsoleMap> {
+    const map = new ConsoleMap(element);
+    if (fitTo) map.fitSectors(fitTo.mdl, fitTo.sectors);
+    await yieldToMain();
+    await map.addLayers();
+    return map;
+  }
+
+  private async addLayers(): Promise<void> {
     this.basemapLayer.addTo(this.map);
     this.sectorLayer.addTo(this.map);
     for (const layer of Object.values(this.lineLayers)) {
       layer.addTo(this.map);
     }
 
+    this.markerDots.addTo(this.markerLayer);
+    this.sensorDots.addTo(this.sensorLayer);
+    this.crossingDots.addTo(this.crossingLayer);
+    this.trackLines.addTo(this.trackLayer);
     this.markerLayer.addTo(this.map);
     this.sensorLayer.addTo(this.map);
+    await yieldToMain();
     this.crossingLayer.addTo(this.map);
     this.trackLayer.addTo(this.map);
-
+    await yieldToMain();
+    // Built once all its layers are on the map (it rebuilds its whole list on each layer added).
     L.control
       .layers(undefined, {
         Sectors: this.sectorLayer,
@@ -126,8 +201,6 @@ export class ConsoleMap {
         Tracks: this.trackLayer,
       }, { collapsed: true, position: 'topright' })
       .addTo(this.map);
-    this.addLegend();
-    window.setInterval(() => this.dropIdleTracks(), 30_000);
   }
 
   get trackCount(): number {
@@ -143,106 +216,155 @@ export class ConsoleMap {
     return this.markerCount;
   }
 
-  setBasemap(collection: GeoJSON.FeatureCollection): void {
-    this.basemapLayer.clearLayers();
-    collection = { ...collection, features: collection.features.map((f) => simplifyFeature(f, SIMPLIFY_DEG * 3)) };
-    L.geoJSON(collection, {
+  /** Where a marker or a track is drawn, in page (client) pixels; for tests and diagnostics. */
+  clientPointOf(kind: 'marker' | 'track', id: string | number): { x: number; y: number } | null {
+    let at: L.LatLng | undefined;
+    if (kind === 'track') {
+      const live = this.tracks.get(String(id));
+      at = live?.points[live.points.length - 1];
+    } else {
+      for (let i = 0; i < this.markerDots.size; i++) {
+        if (this.markerDots.item(i).number === Number(id)) at = this.markerDots.latLng(i);
+      }
+    }
+
+    if (!at) return null;
+    const p = this.map.latLngToContainerPoint(at);
+    const box = this.map.getContainer().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }
+
+  /** Simplifies the basemap in slices, then draws it under everything else on the static canvas. */
+  async setBasemap(collection: GeoJSON.FeatureCollection): Promise<void> {
+    const generation = ++this.basemapGeneration;
+    const slicer = new TimeSlicer();
+    const features: GeoJSON.Feature[] = [];
+    for (const feature of collection.features) {
+      await slicer.slice();
+      features.push(simplifyFeature(feature, SIMPLIFY_DEG * 3));
+    }
+
+    await slicer.slice();
+    if (generation !== this.basemapGeneration) return;
+    const simplified: GeoJSON.FeatureCollection = { ...collection, features };
+    const layer = L.geoJSON(simplified, {
       style: () => ({ color: '#9a9178', weight: 1, fillColor: '#f1ecd9', fillOpacity: 1, interactive: false }),
-      renderer: this.baseRenderer,
+      renderer: this.staticRenderer,
       interactive: false,
       smoothFactor: 2,
-    } as L.GeoJSONOptions).addTo(this.basemapLayer);
+    } as L.GeoJSONOptions);
+    await slicer.slice();
+    if (generation !== this.basemapGeneration) return;
+    this.basemapLayer.clearLayers();
+    layer.addTo(this.basemapLayer);
+    layer.bringToBack();
   }
 
-  setMdl(collection: MdlCollection): void {
-    this.sectorLayer.clearLayers();
-    this.sectorShapes.clear();
-    for (const layer of Object.values(this.lineLayers)) {
-      layer.clearLayers();
+  /** Zooms to the given sectors of the MDL, once (the first time the console opens), before anything is drawn. */
+  fitSectors(collection: MdlCollection, sectors: string[]): void {
+    if (this.fitted) return;
+    const wanted = new Set(sectors);
+    const bounds = L.latLngBounds([]);
+    for (const f of collection.features) {
+      const props = (f.properties ?? {}) as Record<string, unknown>;
+      if (props.layer === 'sector' && wanted.has(String(props.sectorId)) && f.geometry) {
+        extendBounds(bounds, 'coordinates' in f.geometry ? f.geometry.coordinates : []);
+      }
     }
 
-    this.markerLayer.clearLayers();
-    let markers = 0;
+    if (bounds.isValid()) {
+      this.map.fitBounds(bounds, { padding: [20, 20], maxZoom: 13, animate: false });
+      this.fitted = true;
+    }
+  }
+
+  /**
+   * Simplifies the MDL and builds its layers in slices of a few milliseconds, then swaps them in at
+   * once. A newer call supersedes an unfinished older one.
+   */
+  async setMdl(collection: MdlCollection): Promise<void> {
+    const generation = ++this.mdlGeneration;
+    const slicer = new TimeSlicer();
+    const markers: MarkerDot[] = [];
+    const sectorShapes = new Map<string, L.GeoJSON>();
+    const lines: [keyof typeof this.lineLayers, L.GeoJSON][] = [];
     let vertices = 0;
     for (const original of collection.features) {
-      const feature = original.properties && (original.properties as Record<string, unknown>).layer !== 'marker' ? simplifyFeature(original, SIMPLIFY_DEG) : original;
-      vertices += feature.geometry ? countVertices(feature.geometry) : 0;
-      const props = (feature.properties ?? {}) as Record<string, unknown>;
+      await slicer.slice();
+      if (generation !== this.mdlGeneration) return;
+      const props = (original.properties ?? {}) as Record<string, unknown>;
       const layer = props.layer as string;
-      if (layer === 'marker' && feature.geometry.type === 'Point') {
-        const [lon, lat] = feature.geometry.coordinates;
-        const status = String(props.status ?? 'lost');
-        const info: MarkerInfo = { number: Number(props.number), status, surveyedAt: props.surveyedAt as string | null };
-        const marker = L.circleMarker([lat, lon], {
-          renderer: this.markerRenderer,
-          radius: status === 'identified' ? 4 : 3,
-          color: '#333',
-          weight: 0.5,
-          fillColor: MARKER_COLORS[status] ?? '#8c8c8c',
-          fillOpacity: 0.95,
-        });
-        marker.bindTooltip(() => `Marker ${String(info.number).padStart(4, '0')}: ${info.status}${info.surveyedAt ? ` (surveyed ${info.surveyedAt})` : ''}`);
-        marker.on('click', () => this.onMarkerClick?.(info));
-        marker.addTo(this.markerLayer);
-        markers++;
-      } else if (layer === 'sector') {
+      if (layer === 'marker' && original.geometry?.type === 'Point') {
+        const [lon, lat] = original.geometry.coordinates;
+        markers.push({ number: Number(props.number), status: String(props.status ?? 'lost'), surveyedAt: props.surveyedAt as string | null, lat, lon });
+        vertices++;
+        continue;
+      }
+
+      if (layer !== 'sector' && !(layer in this.lineLayers)) {
+        continue;
+      }
+
+      const feature = original.properties ? simplifyFeature(original, SIMPLIFY_DEG) : original;
+      vertices += feature.geometry ? countVertices(feature.geometry) : 0;
+      await slicer.slice();
+      if (layer === 'sector') {
         const sectorId = String(props.sectorId);
-        const shape = L.geoJSON(feature, {
+        sectorShapes.set(sectorId, L.geoJSON(feature, {
           style: () => (this.selectedSectors.has(sectorId) ? LAYER_STYLES.sectorSelected : LAYER_STYLES.sector),
-          renderer: this.mdlRenderer,
-        } as L.GeoJSONOptions);
-        shape.bindTooltip(sectorId, { sticky: true });
-        shape.addTo(this.sectorLayer);
-        this.sectorShapes.set(sectorId, shape);
-      } else if (layer in this.lineLayers) {
+          renderer: this.staticRenderer,
+          interactive: false,
+        } as L.GeoJSONOptions));
+      } else {
         const key = layer as keyof typeof this.lineLayers;
-        L.geoJSON(feature, {
+        lines.push([key, L.geoJSON(feature, {
           style: () => LAYER_STYLES[key],
-          renderer: this.mdlRenderer,
+          renderer: this.staticRenderer,
           smoothFactor: 1.5,
           interactive: false,
-        } as L.GeoJSONOptions).addTo(this.lineLayers[key]);
+        } as L.GeoJSONOptions)]);
       }
     }
 
-    this.markerCount = markers;
+    // Add the new layers in slices, then remove the old ones at once (no frame without lines).
+    const old = [...this.sectorLayer.getLayers().map((l) => [this.sectorLayer, l] as const),
+      ...Object.values(this.lineLayers).flatMap((g) => g.getLayers().map((l) => [g, l] as const))];
+    for (const shape of sectorShapes.values()) {
+      await slicer.slice();
+      if (generation !== this.mdlGeneration) return;
+      shape.addTo(this.sectorLayer);
+    }
+
+    for (const [key, layer] of lines) {
+      await slicer.slice();
+      if (generation !== this.mdlGeneration) return;
+      layer.addTo(this.lineLayers[key]);
+    }
+
+    await slicer.slice();
+    if (generation !== this.mdlGeneration) return;
+    for (const [group, layer] of old) {
+      group.removeLayer(layer);
+    }
+
+    this.sectorShapes = sectorShapes;
+    // Drawn after (over) the lines: a batch layer keeps its place in the canvas's drawing order.
+    this.markerDots.setItems(markers);
+    this.markerDots.bringToFront();
+    this.sensorDots.bringToFront();
+    this.markerCount = markers.length;
     this.vertexCount = vertices;
-    this.restyleSectors();
   }
 
-  setSelectedSectors(sectors: string[], fit: boolean): void {
+  setSelectedSectors(sectors: string[]): void {
     this.selectedSectors = new Set(sectors);
-    this.restyleSectors();
-    if (fit && !this.fitted) {
-      const bounds = L.latLngBounds([]);
-      for (const id of sectors) {
-        const shape = this.sectorShapes.get(id);
-        if (shape) {
-          bounds.extend(shape.getBounds());
-        }
-      }
-
-      if (bounds.isValid()) {
-        this.map.fitBounds(bounds, { padding: [20, 20], maxZoom: 13 });
-        this.fitted = true;
-      }
+    for (const [id, shape] of this.sectorShapes) {
+      shape.setStyle(this.selectedSectors.has(id) ? LAYER_STYLES.sectorSelected : LAYER_STYLES.sector);
     }
   }
 
   setSensors(sensors: Sensor[]): void {
-    this.sensorLayer.clearLayers();
-    for (const s of sensors) {
-      L.circleMarker([s.lat, s.lon], {
-        renderer: this.markerRenderer,
-        radius: 3,
-        color: SENSOR_COLOR,
-        weight: 1.5,
-        fillColor: '#ffffff',
-        fillOpacity: 1,
-      })
-        .bindTooltip(`${s.id} (${s.kind}, ${s.sectorId})`)
-        .addTo(this.sensorLayer);
-    }
+    this.sensorDots.setItems(sensors);
   }
 
   /** Queues track positions; they are drawn once per animation frame, however many batches came. */
@@ -262,18 +384,16 @@ export class ConsoleMap {
     const batch = this.pendingTracks;
     this.pendingTracks = new Map();
     const now = Date.now();
+    let changed = false;
     for (const state of batch.values()) {
       const position = L.latLng(state.lat, state.lon);
       const color = VERDICT_COLORS[state.verdict] ?? '#555';
       let live = this.tracks.get(state.trackId);
       if (!live) {
-        const trail = L.polyline([position], { renderer: this.liveRenderer, color, weight: 2, opacity: 0.6, interactive: false });
-        const marker = L.circleMarker(position, { renderer: this.liveRenderer, radius: 6, color: '#222', weight: 1, fillColor: color, fillOpacity: 1 });
-        marker.bindTooltip(() => trackLabel(live!.state));
-        live = { state, marker, trail, points: [position], seenAt: now };
-        trail.addTo(this.trackLayer);
-        marker.addTo(this.trackLayer);
+        live = { state, points: [position], seenAt: now };
         this.tracks.set(state.trackId, live);
+        this.trackLines.set(state.trackId, live.points, color);
+        changed = true;
         continue;
       }
 
@@ -285,20 +405,23 @@ export class ConsoleMap {
       live.state = state;
       live.seenAt = now;
       const last = live.points[live.points.length - 1];
-      if (!last || !last.equals(position)) {
+      const moved = !last || !last.equals(position);
+      if (moved) {
         live.points.push(position);
         if (live.points.length > TRAIL_POINTS) {
           live.points.shift();
         }
-
-        live.trail.setLatLngs(live.points);
-        live.marker.setLatLng(position);
       }
 
-      if (verdictChanged) {
-        live.marker.setStyle({ fillColor: color });
-        live.trail.setStyle({ color });
+      if (moved || verdictChanged) {
+        this.trackLines.set(state.trackId, live.points, color);
+        changed = true;
       }
+    }
+
+    if (changed) {
+      this.trackLines.redraw();
+      this.refreshTip();
     }
   }
 
@@ -308,57 +431,144 @@ export class ConsoleMap {
     }
 
     this.crossingIds.add(alert.alertId);
-    const ring = L.circleMarker([alert.lat, alert.lon], {
-      renderer: this.liveRenderer,
-      radius: 10,
-      color: '#d62728',
-      weight: 2.5,
-      fill: false,
-      dashArray: '3 3',
-    }).bindTooltip(`Crossing ${alert.alertId}: ${alert.class ?? ''} ${alert.depthM != null ? `${alert.depthM.toFixed(1)} m south` : ''}`);
-    ring.addTo(this.crossingLayer);
-    this.crossings.push(ring);
+    this.crossings.push(alert);
     if (this.crossings.length > MAX_CROSSINGS) {
-      this.crossings.shift()?.remove();
+      this.crossings = this.crossings.slice(-MAX_CROSSINGS);
     }
+
+    this.crossingDots.setItems(this.crossings);
   }
 
   /** Zooms to a track (its latest position, or where the alert saw it). */
   focus(trackId: string | null | undefined, fallback?: { lat: number; lon: number }): boolean {
     const live = trackId ? this.tracks.get(trackId) : undefined;
-    const target = live ? live.marker.getLatLng() : fallback ? L.latLng(fallback.lat, fallback.lon) : undefined;
+    const target = live ? live.points[live.points.length - 1] : fallback ? L.latLng(fallback.lat, fallback.lon) : undefined;
     if (!target) {
       return false;
     }
 
     this.map.setView(target, Math.max(this.map.getZoom(), 15), { animate: false });
-    live?.marker.openTooltip();
+    if (live) {
+      this.openTip({ key: `track:${live.state.trackId}`, html: trackLabel(live.state), at: target, offset: 6 }, false);
+    }
+
     return true;
   }
 
   private dropIdleTracks(): void {
     const cutoff = Date.now() - TRACK_IDLE_MS;
+    let dropped = false;
     for (const [id, live] of this.tracks) {
       if (live.seenAt < cutoff) {
-        live.marker.remove();
-        live.trail.remove();
+        this.trackLines.delete(id);
         this.tracks.delete(id);
+        dropped = true;
       }
     }
+
+    if (dropped) this.trackLines.redraw();
   }
 
   clearLive(): void {
-    this.trackLayer.clearLayers();
-    this.crossingLayer.clearLayers();
+    this.trackLines.clear();
     this.tracks.clear();
-    this.crossings.length = 0;
+    this.crossings = [];
     this.crossingIds.clear();
+    this.crossingDots.setItems([]);
+    this.closeTip(true);
   }
 
-  private restyleSectors(): void {
-    for (const [id, shape] of this.sectorShapes) {
-      shape.setStyle(this.selectedSectors.has(id) ? LAYER_STYLES.sectorSelected : LAYER_STYLES.sector);
+  private onMouseMove(e: L.LeafletMouseEvent): void {
+    this.lastMouse = e;
+    if (!this.hoverFrame) {
+      this.hoverFrame = requestAnimationFrame(() => {
+        this.hoverFrame = 0;
+        const m = this.lastMouse;
+        if (!m || (this.map.dragging as unknown as { moving(): boolean }).moving()) return;
+        // Over a control (legend, layers, zoom) nothing on the map below it is hovered.
+        const overControl = (m.originalEvent.target as Element | null)?.closest?.('.leaflet-control');
+        const hit = overControl ? undefined : this.hitTest(m.layerPoint, m.latlng);
+        this.map.getContainer().style.cursor = hit?.click ? 'pointer' : '';
+        if (hit) this.openTip(hit, true);
+        else this.closeTip(false);
+      });
     }
+  }
+
+  /** What is under a layer point, topmost first: tracks, crossings, sensors, markers, sectors. */
+  private hitTest(point: L.Point, latlng: L.LatLng): Hit | undefined {
+    if (this.map.hasLayer(this.trackLayer)) {
+      const id = this.trackLines.hit(point, LIVE_TOLERANCE);
+      const live = id ? this.tracks.get(id) : undefined;
+      if (live) return { key: `track:${live.state.trackId}`, html: escapeHtml(trackLabel(live.state)), at: live.points[live.points.length - 1], offset: 6 };
+    }
+
+    if (this.map.hasLayer(this.crossingLayer)) {
+      const i = this.crossingDots.hit(point, LIVE_TOLERANCE);
+      if (i >= 0) {
+        const a = this.crossingDots.item(i);
+        return { key: `crossing:${a.alertId}`, html: escapeHtml(`Crossing ${a.alertId}: ${a.class ?? ''} ${a.depthM != null ? `${a.depthM.toFixed(1)} m south` : ''}`), at: this.crossingDots.latLng(i), offset: 10 };
+      }
+    }
+
+    if (this.map.hasLayer(this.sensorLayer)) {
+      const i = this.sensorDots.hit(point, MARKER_TOLERANCE);
+      if (i >= 0) {
+        const s = this.sensorDots.item(i);
+        return { key: `sensor:${s.id}`, html: escapeHtml(`${s.id} (${s.kind}, ${s.sectorId})`), at: this.sensorDots.latLng(i), offset: 3 };
+      }
+    }
+
+    if (this.map.hasLayer(this.markerLayer)) {
+      const i = this.markerDots.hit(point, MARKER_TOLERANCE);
+      if (i >= 0) {
+        const m = this.markerDots.item(i);
+        const info: MarkerInfo = { number: m.number, status: m.status, surveyedAt: m.surveyedAt };
+        return {
+          key: `marker:${m.number}`,
+          html: escapeHtml(`Marker ${String(m.number).padStart(4, '0')}: ${m.status}${m.surveyedAt ? ` (surveyed ${m.surveyedAt})` : ''}`),
+          at: this.markerDots.latLng(i),
+          offset: 4,
+          click: () => this.onMarkerClick?.(info),
+        };
+      }
+    }
+
+    if (this.map.hasLayer(this.sectorLayer)) {
+      for (const [id, shape] of this.sectorShapes) {
+        let inside = false;
+        shape.eachLayer((l) => {
+          inside ||= (l as unknown as { _containsPoint(p: L.Point): boolean })._containsPoint(point);
+        });
+        if (inside) return { key: `sector:${id}:${latlng.lat},${latlng.lng}`, html: escapeHtml(id), at: latlng, offset: 0 };
+      }
+    }
+
+    return undefined;
+  }
+
+  private openTip(hit: Hit, fromHover: boolean): void {
+    this.tipFromHover = fromHover;
+    if (this.tipKey === hit.key && this.map.hasLayer(this.tip)) return;
+    this.tipKey = hit.key;
+    this.tip.options.offset = L.point(0, -hit.offset);
+    this.tip.setLatLng(hit.at).setContent(hit.html);
+    if (!this.map.hasLayer(this.tip)) this.tip.openOn(this.map);
+  }
+
+  /** Closes the tooltip; a hover only closes what a hover opened (not a focused track's). */
+  private closeTip(always: boolean): void {
+    if (this.tipKey && (always || this.tipFromHover)) {
+      this.tipKey = undefined;
+      this.tip.close();
+    }
+  }
+
+  /** A track's tooltip follows the track. */
+  private refreshTip(): void {
+    if (!this.tipKey?.startsWith('track:')) return;
+    const live = this.tracks.get(this.tipKey.slice(6));
+    if (live) this.tip.setLatLng(live.points[live.points.length - 1]).setContent(escapeHtml(trackLabel(live.state)));
   }
 
   private addLegend(): void {
@@ -399,4 +609,17 @@ export class ConsoleMap {
 function trackLabel(t: TrackState): string {
   const depth = t.depthM != null ? `, ${t.depthM >= 0 ? `${t.depthM.toFixed(1)} m south` : `${(-t.depthM).toFixed(1)} m north`}` : '';
   return `${t.trackId} (${t.class}${t.count && t.count > 1 ? ` ×${t.count}` : ''}): ${t.verdict}${depth}`;
+}
+
+/** Extends bounds by GeoJSON coordinates ([lon, lat], nested to any depth). */
+function extendBounds(bounds: L.LatLngBounds, coordinates: unknown): void {
+  if (Array.isArray(coordinates) && typeof coordinates[0] === 'number') {
+    bounds.extend([coordinates[1] as number, coordinates[0] as number]);
+  } else if (Array.isArray(coordinates)) {
+    for (const c of coordinates) extendBounds(bounds, c);
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -43,9 +43,7 @@ public static class MonitoringStorage
         }
 
         services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, static (provider, _) =>
-            new NamespacedGrainStorage(
-                provider.GetRequiredKeyedService<IGrainStorage>(DurableProviderName),
-                provider.GetRequiredService<DeepCopier>()));
+            new NamespacedGrainStorage(provider.GetRequiredKeyedService<IGrainStorage>(DurableProviderName)));
         services.TryAddSingleton<InMemorySectorLog>();
         services.TryAddSingleton<ISectorLog>(provider => new NamespacedSectorLog(
             provider.GetRequiredService<DurableSectorLog>().Log,

@@ -2,16 +2,16 @@ namespace Monitoring.Host.Storage;
 
 using System.Collections.Concurrent;
 using Orleans.Runtime;
-using Orleans.Serialization;
 using Orleans.Storage;
 
 /// <summary>
 /// The default grain storage the grains see: live grains go to the durable store (SQLite or Redis), drill
 /// grains (incidents, incident index and counters of a drill) to memory. A drill is reproducible from its
 /// recording and does not outlive the host, so its replay at "max" is not held back by the disk.
-/// Stored states are deep copies, so a later change in the activation is not "stored" until it is written.
+/// A drill state is kept by reference, not copied: the only later reader is the next activation of the same
+/// grain, and copying a growing state (a drill's incident index) on every write made the replay quadratic.
 /// </summary>
-public sealed class NamespacedGrainStorage(IGrainStorage durable, DeepCopier copier) : IGrainStorage
+public sealed class NamespacedGrainStorage(IGrainStorage durable) : IGrainStorage
 {
     private readonly ConcurrentDictionary<(string State, GrainId Grain), Stored> _drills = new();
 
@@ -24,7 +24,7 @@ public sealed class NamespacedGrainStorage(IGrainStorage durable, DeepCopier cop
 
         if (_drills.TryGetValue((stateName, grainId), out var stored))
         {
-            grainState.State = copier.Copy((T)stored.State);
+            grainState.State = (T)stored.State;
             grainState.ETag = stored.ETag;
             grainState.RecordExists = true;
         }
@@ -45,7 +45,7 @@ public sealed class NamespacedGrainStorage(IGrainStorage durable, DeepCopier cop
         }
 
         var etag = Guid.NewGuid().ToString("N");
-        _drills[(stateName, grainId)] = new Stored(copier.Copy(grainState.State)!, etag);
+        _drills[(stateName, grainId)] = new Stored(grainState.State!, etag);
         grainState.ETag = etag;
         grainState.RecordExists = true;
         return Task.CompletedTask;

@@ -26,6 +26,7 @@ export class ConsoleHubClient {
   private sectors: string[] = [];
   private stopped = false;
   private restartTimer: number | undefined;
+  private subscribedOnce = false;
 
   constructor(private readonly token: () => string, private readonly handlers: HubHandlers) {
     this.connection = new signalR.HubConnectionBuilder()
@@ -65,7 +66,8 @@ export class ConsoleHubClient {
     });
   }
 
-  async start(sectors: string[]): Promise<void> {
+  /** `reconnect`: this start follows a lost connection (the console then says what it caught up). */
+  async start(sectors: string[], reconnect = false): Promise<void> {
     this.sectors = sectors;
     this.stopped = false;
     this.handlers.state('connecting');
@@ -77,7 +79,7 @@ export class ConsoleHubClient {
       return;
     }
 
-    await this.afterConnect(false);
+    await this.afterConnect(reconnect);
   }
 
   async stop(): Promise<void> {
@@ -118,6 +120,7 @@ export class ConsoleHubClient {
   private async afterConnect(reconnect: boolean): Promise<void> {
     try {
       const snapshot = await this.connection.invoke<ConsoleSnapshot>('Subscribe', this.sectors);
+      this.subscribedOnce = true;
       this.handlers.state('connected');
       await this.handlers.subscribed(snapshot, reconnect);
     } catch (error) {
@@ -137,7 +140,9 @@ export class ConsoleHubClient {
     window.clearTimeout(this.restartTimer);
     this.restartTimer = window.setTimeout(() => {
       if (!this.stopped && this.connection.state === signalR.HubConnectionState.Disconnected) {
-        void this.start(this.sectors);
+        // After a host restart the automatic reconnect may end in a failed Subscribe (the host still
+        // loading): the fresh start that follows is still a reconnect for the operator.
+        void this.start(this.sectors, this.subscribedOnce);
       }
     }, 2000);
   }

@@ -89,9 +89,9 @@ internal sealed class SegmentGrid
             // Ring k's cells are at least (k - 1/2)·cs from the centre.
             for (var k = 0; k <= maxRing && ((k - 0.5) * cs) <= reach; k++)
             {
-                ForEachCellOfRing(column, row, k, c =>
+                foreach (var (c, r) in RingCells(column, row, k))
                 {
-                    var index = (c.Row * _grid.Columns) + c.Column;
+                    var index = (r * _grid.Columns) + c;
                     for (var j = _buckets.Start[index]; j < _buckets.Start[index + 1]; j++)
                     {
                         var segment = _buckets.Items[j];
@@ -100,7 +100,7 @@ internal sealed class SegmentGrid
                             found.Add(segment);
                         }
                     }
-                });
+                }
             }
 
             if (found.Count == 0)
@@ -116,7 +116,7 @@ internal sealed class SegmentGrid
         return list;
     }
 
-    /// <summary>The search by rings from the query's own cell (used to find each cell's candidates).</summary>
+    /// <summary>The search by rings from the query's own cell (used once per cell, to find its candidates).</summary>
     private bool RingSearch(int column, int row, double x, double y, out int segment, out double t, out double distanceSquared)
     {
         segment = -1;
@@ -142,67 +142,46 @@ internal sealed class SegmentGrid
         return segment >= 0;
     }
 
-    private void ForEachCellOfRing(int column, int row, int k, Action<(int Column, int Row)> visit)
+    private void VisitRing(int column, int row, int k, double x, double y, ref int segment, ref double t, ref double best)
     {
-        if (k == 0)
+        foreach (var (c, r) in RingCells(column, row, k))
         {
-            visit((column, row));
-            return;
-        }
-
-        for (var c = Math.Max(column - k, 0); c <= Math.Min(column + k, _grid.Columns - 1); c++)
-        {
-            for (var r = Math.Max(row - k, 0); r <= Math.Min(row + k, _grid.Rows - 1); r++)
-            {
-                if (Math.Max(Math.Abs(c - column), Math.Abs(r - row)) == k)
-                {
-                    visit((c, r));
-                }
-            }
+            VisitCell(c, r, x, y, ref segment, ref t, ref best);
         }
     }
 
-    private void VisitRing(int column, int row, int k, double x, double y, ref int segment, ref double t, ref double best)
+    /// <summary>The cells at chessboard distance k from (column, row) that lie on the grid: its top and bottom rows, then its sides.</summary>
+    private IEnumerable<(int Column, int Row)> RingCells(int column, int row, int k)
     {
         if (k == 0)
         {
-            VisitCell(column, row, x, y, ref segment, ref t, ref best);
-            return;
+            yield return (column, row);
+            yield break;
         }
 
         var c0 = Math.Max(column - k, 0);
         var c1 = Math.Min(column + k, _grid.Columns - 1);
-        if (row - k >= 0)
+        foreach (var r in new[] { row - k, row + k })
         {
-            for (var c = c0; c <= c1; c++)
+            if (r >= 0 && r < _grid.Rows)
             {
-                VisitCell(c, row - k, x, y, ref segment, ref t, ref best);
-            }
-        }
-
-        if (row + k < _grid.Rows)
-        {
-            for (var c = c0; c <= c1; c++)
-            {
-                VisitCell(c, row + k, x, y, ref segment, ref t, ref best);
+                for (var c = c0; c <= c1; c++)
+                {
+                    yield return (c, r);
+                }
             }
         }
 
         var r0 = Math.Max(row - k + 1, 0);
         var r1 = Math.Min(row + k - 1, _grid.Rows - 1);
-        if (column - k >= 0)
+        foreach (var c in new[] { column - k, column + k })
         {
-            for (var r = r0; r <= r1; r++)
+            if (c >= 0 && c < _grid.Columns)
             {
-                VisitCell(column - k, r, x, y, ref segment, ref t, ref best);
-            }
-        }
-
-        if (column + k < _grid.Columns)
-        {
-            for (var r = r0; r <= r1; r++)
-            {
-                VisitCell(column + k, r, x, y, ref segment, ref t, ref best);
+                for (var r = r0; r <= r1; r++)
+                {
+                    yield return (c, r);
+                }
             }
         }
     }

@@ -411,9 +411,9 @@ public sealed class SectorGrain(
         HashSet<string>? unknown = null;
         foreach (var report in reports)
         {
-            if (report.TrackId is { } own && !_tracks.ContainsKey(SensorTrackId(report.SensorId, own)))
+            if (report.TrackId is { } own && SensorTrackId(report.SensorId, own) is var id && !_tracks.ContainsKey(id))
             {
-                (unknown ??= new HashSet<string>(StringComparer.Ordinal)).Add(SensorTrackId(report.SensorId, own));
+                (unknown ??= new HashSet<string>(StringComparer.Ordinal)).Add(id);
             }
         }
 

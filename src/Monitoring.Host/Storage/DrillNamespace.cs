@@ -3,7 +3,8 @@ namespace Monitoring.Host.Storage;
 using Orleans.Runtime;
 
 /// <summary>
-/// Tells drill keys from live ones. Every key of a drill starts with its drill id ("drill-…": sector
+/// Tells drill keys from live ones; drill ids are made with this prefix (<see cref="Drills.DrillIds"/>).
+/// Every key of a drill starts with its drill id ("drill-…": sector
 /// "drill-1a/S12", incident "drill-1a/S12-2026-0001", incident index "drill-1a"); no live key does
 /// (sectors "S12", incidents "S12-2026-0001", index "live").
 /// </summary>
@@ -13,5 +14,6 @@ public static class DrillNamespace
 
     public static bool IsDrill(string key) => key.StartsWith(Prefix, StringComparison.Ordinal);
 
+    // The UTF-8 bytes of Prefix: a grain id's key is UTF-8.
     public static bool IsDrill(GrainId grainId) => grainId.Key.AsSpan().StartsWith("drill-"u8);
 }

@@ -12,13 +12,19 @@ using Monitoring.Grains.Mdl;
 using Monitoring.Grains.Publishing;
 using Monitoring.Grains.Storage;
 using Monitoring.Contracts.Grains;
+using Orleans.Concurrency;
 
 /// <summary>
 /// The single writer of one sector in one namespace: it associates reports to tracks, decides verdicts
 /// against the current MDL version, and turns verdict changes into alerts with a gap-free seq.
-/// A batch is committed to the sector log before any of it shows in memory or on a console,
-/// so a failed commit applies nothing.
+/// Decisions are made one at a time (the decide gate), each on top of the one before. A decision is
+/// committed to the sector log before it shows (its seq, the alert on a console, the view), and while one
+/// commit is in flight the next decisions are made and then committed together (<see cref="SectorCommitQueue"/>).
+/// That is why the grain is reentrant: a non-reentrant grain would hold every batch behind the previous
+/// batch's storage round trip. A failed commit fails every decision queued behind it and the grain reloads
+/// from its log, so nothing uncommitted ever shows.
 /// </summary>
+[Reentrant]
 public sealed class SectorGrain(
     ISectorLog log,
     MdlSnapshots mdl,
@@ -34,13 +40,16 @@ public sealed class SectorGrain(
     private readonly Dictionary<string, TrackState> _tracks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirtyTracks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _removedTracks = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _decide = new(1, 1);
+    private SectorCommitQueue _commits = null!;
     private DedupeWindow _dedupe = null!;
     private TrackAssociation _association = null!;
     private AlertTail _tail = null!;
     private string _key = "";
     private string _sectorId = "";
     private string? _drillId;
-    private long _lastSeq;
+    private long _lastSeq; // committed and shown
+    private long _decidedSeq; // handed out: committed, or on its way
     private ISectorGrain[] _neighbours = [];
     private object? _neighboursOf;
 
@@ -55,9 +64,16 @@ public sealed class SectorGrain(
         _dedupe = new DedupeWindow(_options.DedupeWindow);
         _association = new TrackAssociation(_options.AssociationGateM, _options.AssociationGateTime);
         _tail = new AlertTail(_options.AlertTail);
+        _commits = new SectorCommitQueue(log, _key, () =>
+        {
+            logger.LogError("Sector {Sector}: a commit failed; reloading from the sector log", _key);
+            this.DeactivateOnIdle();
+        });
+        incidentNumbers.State.SkipReserved();
 
         var snapshot = await log.LoadAsync(_key, _options.AlertTail, cancellationToken);
         _lastSeq = snapshot.LastSeq;
+        _decidedSeq = _lastSeq;
         foreach (var alert in snapshot.RecentAlerts)
         {
             _tail.Add(alert);
@@ -89,7 +105,41 @@ public sealed class SectorGrain(
         }
     }
 
-    public async Task<IngestResult> Ingest(SensorReport[] reports)
+    public Task<IngestResult> Ingest(SensorReport[] reports) => DecideAsync(() => DecideBatchAsync(reports), afterShown: false);
+
+    /// <summary>
+    /// Makes one decision at a time, queues its change for commit, and answers once the change is committed
+    /// and shown. With afterShown, the decision waits until everything before it is shown, so it reads the
+    /// committed state (the view; alerts that must not be raised twice). The gate is not held across the
+    /// commit: the next decision is made while this one is being stored.
+    /// </summary>
+    private async Task<T> DecideAsync<T>(Func<ValueTask<(SectorChange? Change, T Result)>> decide, bool afterShown)
+    {
+        Task shown;
+        T result;
+        await _decide.WaitAsync();
+        try
+        {
+            _commits.ThrowIfBroken();
+            if (afterShown)
+            {
+                await _commits.Drained();
+            }
+
+            (var change, result) = await decide();
+            shown = change is null ? Task.CompletedTask : _commits.Commit(change);
+        }
+        finally
+        {
+            _decide.Release();
+        }
+
+        await shown;
+        return result;
+    }
+
+    /// <summary>Decides a batch on top of every decision before it and applies it to the working state.</summary>
+    private async ValueTask<(SectorChange? Change, IngestResult Result)> DecideBatchAsync(SensorReport[] reports)
     {
         var now = _clock.GetUtcNow();
         var snapshot = mdl.Require();
@@ -168,7 +218,7 @@ public sealed class SectorGrain(
 
             if (AlertRules.KindFor(previous, decision.Verdict) is { } kind)
             {
-                var seq = _lastSeq + newAlerts.Count + 1;
+                var seq = _decidedSeq + newAlerts.Count + 1;
                 newAlerts.Add(new Alert
                 {
                     AlertId = AlertIdFor(seq),
@@ -193,12 +243,8 @@ public sealed class SectorGrain(
         }
 
         var committedTracks = verdictChanged.Select(id => pending[id]).ToArray();
-        if (newAlerts.Count > 0 || committedTracks.Length > 0)
-        {
-            await log.CommitAsync(_key, newAlerts, committedTracks, []);
-        }
 
-        // Committed: now it may show.
+        // Decided: the next decision builds on this one, though nothing shows before the commit.
         foreach (var (trackId, track) in pending)
         {
             _tracks[trackId] = track;
@@ -215,20 +261,29 @@ public sealed class SectorGrain(
             _dedupe.Add(key, now);
         }
 
-        _lastSeq += newAlerts.Count;
-        foreach (var alert in newAlerts)
+        _decidedSeq += newAlerts.Count;
+        var positions = pending.Count > 0 ? pending.Values.ToArray() : [];
+        var change = new SectorChange
         {
-            _tail.Add(alert);
-        }
+            Alerts = newAlerts,
+            Tracks = committedTracks,
+            Show = () => ShowBatchAsync(newAlerts, positions, committedTracks, opened),
+        };
+        return (change, new IngestResult(reports.Length - duplicates, duplicates));
+    }
 
+    /// <summary>A committed batch: its alerts and positions go to consoles, its incidents hear of it.</summary>
+    private async Task ShowBatchAsync(List<Alert> newAlerts, TrackState[] positions, TrackState[] committedTracks, Dictionary<string, string> opened)
+    {
+        ShowAlerts(newAlerts);
         if (newAlerts.Count > 0)
         {
             await publisher.PublishAlertsAsync(newAlerts);
         }
 
-        if (pending.Count > 0)
+        if (positions.Length > 0)
         {
-            publisher.PublishTracks(_sectorId, _drillId, pending.Values.ToArray());
+            publisher.PublishTracks(_sectorId, _drillId, positions);
         }
 
         // One-way: the incident may itself be waiting on this sector (an escalation).
@@ -243,8 +298,15 @@ public sealed class SectorGrain(
         {
             publisher.IncidentsSignalled(_drillId, signalled.Select(t => t.IncidentId!).ToArray());
         }
+    }
 
-        return new IngestResult(reports.Length - duplicates, duplicates);
+    private void ShowAlerts(IReadOnlyList<Alert> alerts)
+    {
+        foreach (var alert in alerts)
+        {
+            _lastSeq = alert.Seq;
+            _tail.Add(alert);
+        }
     }
 
     public async Task<Alert[]> GetAlertsSince(long afterSeq, int limit)
@@ -255,11 +317,13 @@ public sealed class SectorGrain(
             return _tail.After(afterSeq, limit);
         }
 
+        // The log may already hold alerts that are committed but not yet shown: those come by push.
+        var shown = _lastSeq;
         var fromLog = await log.ReadAlertsAsync(_key, afterSeq, limit);
-        return fromLog.ToArray();
+        return fromLog.Where(a => a.Seq <= shown).ToArray();
     }
 
-    public Task<SectorView> GetView() => Task.FromResult(new SectorView
+    public Task<SectorView> GetView() => DecideAsync(() => ValueTask.FromResult<(SectorChange?, SectorView)>((null, new SectorView
     {
         SectorId = _sectorId,
         LastSeq = _lastSeq,
@@ -267,8 +331,13 @@ public sealed class SectorGrain(
         Tracks = _tracks.Values.ToArray(),
         OpenIncidents = _tracks.Values.Where(t => t.IncidentId is not null).Select(t => t.IncidentId!).Distinct().Order(StringComparer.Ordinal).ToArray(),
         DrillId = _drillId,
-    });
+    })), afterShown: true);
 
+    /// <summary>
+    /// Not behind the decide gate: the neighbour asking holds its own gate, and this sector may be asking it at
+    /// the same moment. It runs without an await, so it never splits a decision of this sector in two halves
+    /// except at that decision's own hand-over call.
+    /// </summary>
     public Task<TrackState[]> HandOver(string[] trackIds)
     {
         var given = new List<TrackState>();
@@ -286,103 +355,121 @@ public sealed class SectorGrain(
         return Task.FromResult(given.ToArray());
     }
 
-    public async Task<Alert> RaiseSensorOffline(string sensorId, double lon, double lat, DateTimeOffset lastHeartbeatAt)
-    {
-        // One alert per silence: a retried call (or a second silo that saw the same silence) gets the first one back.
-        var raised = _tail.After(0, int.MaxValue).LastOrDefault(a =>
-            a.Kind == AlertKinds.SensorOffline && a.SensorId == sensorId && a.ObservedAt >= lastHeartbeatAt);
-        if (raised is not null)
-        {
-            return raised;
-        }
+    public Task<Alert> RaiseSensorOffline(string sensorId, double lon, double lat, DateTimeOffset lastHeartbeatAt)
+        => AppendAsync(
+            // One alert per silence: a retried call (or a second silo that saw the same silence) gets the first one back.
+            a => a.Kind == AlertKinds.SensorOffline && a.SensorId == sensorId && a.ObservedAt >= lastHeartbeatAt,
+            seq =>
+            {
+                var current = mdl.Current;
+                return new Alert
+                {
+                    AlertId = AlertIdFor(seq),
+                    SectorId = _sectorId,
+                    Seq = seq,
+                    Kind = AlertKinds.SensorOffline,
+                    Severity = Severities.Warning,
+                    Lon = lon,
+                    Lat = lat,
+                    ObservedAt = lastHeartbeatAt,
+                    DecidedAt = _clock.GetUtcNow(),
+                    MdlVersion = current?.Version ?? 0,
+                    Policy = current is null ? null : WireNames.Of(current.Policy),
+                    DrillId = _drillId,
+                    SensorId = sensorId,
+                };
+            });
 
-        var seq = _lastSeq + 1;
-        var current = mdl.Current;
-        var alert = new Alert
-        {
-            AlertId = AlertIdFor(seq),
-            SectorId = _sectorId,
-            Seq = seq,
-            Kind = AlertKinds.SensorOffline,
-            Severity = Severities.Warning,
-            Lon = lon,
-            Lat = lat,
-            ObservedAt = lastHeartbeatAt,
-            DecidedAt = _clock.GetUtcNow(),
-            MdlVersion = current?.Version ?? 0,
-            Policy = current is null ? null : WireNames.Of(current.Policy),
-            DrillId = _drillId,
-            SensorId = sensorId,
-        };
-        return await AppendAsync(alert);
-    }
+    public Task<Alert> RaiseEscalation(EscalationRequest request)
+        => AppendAsync(
+            // Deadlines may fire twice (two silos, a retry): answer a repeat with the alert already raised.
+            a => a.Kind == AlertKinds.Escalation && a.IncidentId == request.IncidentId && a.StepId == request.StepId,
+            seq =>
+            {
+                _tracks.TryGetValue(request.TrackId, out var track);
+                var current = mdl.Current;
+                return new Alert
+                {
+                    AlertId = AlertIdFor(seq),
+                    SectorId = _sectorId,
+                    Seq = seq,
+                    Kind = AlertKinds.Escalation,
+                    Severity = AlertRules.SeverityFor(AlertKinds.Escalation, track?.Class ?? ObjectClass.Unknown),
+                    Class = track is null ? null : ObjectClassNames.Of(track.Class),
+                    TrackId = request.TrackId,
+                    Lon = track?.Lon,
+                    Lat = track?.Lat,
+                    DepthM = track?.DepthM,
+                    ObservedAt = track?.ObservedAt,
+                    DecidedAt = request.At,
+                    MdlVersion = current?.Version ?? 0,
+                    Policy = current is null ? null : WireNames.Of(current.Policy),
+                    IncidentId = request.IncidentId,
+                    DrillId = _drillId,
+                    StepId = request.StepId,
+                    Note = request.Note,
+                };
+            });
 
-    public async Task<Alert> RaiseEscalation(EscalationRequest request)
-    {
-        // Deadlines may fire twice (two silos, a retry): answer a repeat with the alert already raised.
-        var raised = _tail.After(0, int.MaxValue).LastOrDefault(a =>
-            a.Kind == AlertKinds.Escalation && a.IncidentId == request.IncidentId && a.StepId == request.StepId);
-        if (raised is not null)
-        {
-            return raised;
-        }
-
-        _tracks.TryGetValue(request.TrackId, out var track);
-        var seq = _lastSeq + 1;
-        var current = mdl.Current;
-        var alert = new Alert
-        {
-            AlertId = AlertIdFor(seq),
-            SectorId = _sectorId,
-            Seq = seq,
-            Kind = AlertKinds.Escalation,
-            Severity = AlertRules.SeverityFor(AlertKinds.Escalation, track?.Class ?? ObjectClass.Unknown),
-            Class = track is null ? null : ObjectClassNames.Of(track.Class),
-            TrackId = request.TrackId,
-            Lon = track?.Lon,
-            Lat = track?.Lat,
-            DepthM = track?.DepthM,
-            ObservedAt = track?.ObservedAt,
-            DecidedAt = request.At,
-            MdlVersion = current?.Version ?? 0,
-            Policy = current is null ? null : WireNames.Of(current.Policy),
-            IncidentId = request.IncidentId,
-            DrillId = _drillId,
-            StepId = request.StepId,
-            Note = request.Note,
-        };
-        return await AppendAsync(alert);
-    }
-
-    public async Task ReleaseIncident(string trackId, string incidentId)
+    public Task ReleaseIncident(string trackId, string incidentId) => DecideAsync(() =>
     {
         if (!_tracks.TryGetValue(trackId, out var track) || track.IncidentId != incidentId)
         {
-            return;
+            return ValueTask.FromResult<(SectorChange?, bool)>((null, false));
         }
 
         var released = track with { IncidentId = null };
-        await log.CommitAsync(_key, [], [released], []);
         _tracks[trackId] = released;
-    }
+        return ValueTask.FromResult<(SectorChange?, bool)>((new SectorChange { Tracks = [released] }, true));
+    }, afterShown: false);
 
-    /// <summary>Commits one alert raised outside a report batch (escalation, sensor-offline), then shows it.</summary>
-    private async Task<Alert> AppendAsync(Alert alert)
+    /// <summary>
+    /// Appends one alert raised outside a report batch (escalation, sensor-offline), unless an alert that
+    /// matches <paramref name="repeat"/> was already raised. Decided on the committed state, so the check
+    /// sees every alert before it.
+    /// </summary>
+    private Task<Alert> AppendAsync(Func<Alert, bool> repeat, Func<long, Alert> create) => DecideAsync(() =>
     {
-        await log.CommitAsync(_key, [alert], [], []);
-        _lastSeq = alert.Seq;
-        _tail.Add(alert);
-        await publisher.PublishAlertsAsync([alert]);
-        return alert;
-    }
+        if (_tail.After(0, int.MaxValue).LastOrDefault(repeat) is { } raised)
+        {
+            return ValueTask.FromResult<(SectorChange?, Alert)>((null, raised));
+        }
+
+        var alert = create(++_decidedSeq);
+        var change = new SectorChange
+        {
+            Alerts = [alert],
+            Show = async () =>
+            {
+                ShowAlerts([alert]);
+                await publisher.PublishAlertsAsync([alert]);
+            },
+        };
+        return ValueTask.FromResult<(SectorChange?, Alert)>((change, alert));
+    }, afterShown: true);
 
     private string AlertIdFor(long seq) => _drillId is null ? $"{_sectorId}-{seq}" : $"{_drillId}/{_sectorId}-{seq}";
 
-    private async Task<string> NextIncidentIdAsync(int year)
+    private async ValueTask<string> NextIncidentIdAsync(int year)
     {
-        // Stored before the batch commits: a failed commit only skips a number, it never reuses one.
-        var number = incidentNumbers.State.Next(year);
-        await incidentNumbers.WriteStateAsync();
+        // Reserved (stored) before the batch commits: a failed commit only skips a number, it never reuses one.
+        // A drill reserves one at a time, so its numbers never depend on when its grains were reactivated.
+        var counter = incidentNumbers.State;
+        var (year0, last0, reserved0) = (counter.Year, counter.Last, counter.Reserved);
+        var (number, mustStore) = counter.Next(year, _drillId is null ? _options.IncidentNumberBlock : 1);
+        if (mustStore)
+        {
+            try
+            {
+                await incidentNumbers.WriteStateAsync();
+            }
+            catch
+            {
+                (counter.Year, counter.Last, counter.Reserved) = (year0, last0, reserved0);
+                throw;
+            }
+        }
+
         return IncidentKeys.Id(_sectorId, year, number, _drillId);
     }
 
@@ -457,7 +544,8 @@ public sealed class SectorGrain(
         return _neighbours;
     }
 
-    private async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Writes positions that changed no verdict, and drops idle tracks, as one more queued change.</summary>
+    private Task FlushAsync(CancellationToken cancellationToken) => DecideAsync(() =>
     {
         var idleBefore = _clock.GetUtcNow() - _options.TrackIdleTimeout;
         foreach (var (id, track) in _tracks)
@@ -480,15 +568,18 @@ public sealed class SectorGrain(
 
         if (_dirtyTracks.Count == 0 && _removedTracks.Count == 0)
         {
-            return;
+            return ValueTask.FromResult<(SectorChange?, bool)>((null, false));
         }
 
-        var changed = _dirtyTracks.Where(_tracks.ContainsKey).Select(id => _tracks[id]).ToArray();
-        var removed = _removedTracks.ToArray();
-        await log.CommitAsync(_key, [], changed, removed, cancellationToken);
+        var change = new SectorChange
+        {
+            Tracks = _dirtyTracks.Where(_tracks.ContainsKey).Select(id => _tracks[id]).ToArray(),
+            RemovedTrackIds = _removedTracks.ToArray(),
+        };
         _dirtyTracks.Clear();
         _removedTracks.Clear();
-    }
+        return ValueTask.FromResult<(SectorChange?, bool)>((change, true));
+    }, afterShown: false);
 
     private static string SensorTrackId(string sensorId, string trackId) => $"{sensorId}/{trackId}";
 

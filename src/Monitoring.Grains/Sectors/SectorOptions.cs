@@ -20,4 +20,10 @@ public sealed class SectorOptions
 
     /// <summary>How often positions that did not change a verdict are written to the sector log.</summary>
     public TimeSpan TrackFlushInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Incident numbers a live sector reserves with one storage write. A restart skips the unused rest of a
+    /// block (numbers may have gaps; they are never reused). Drills always reserve one at a time.
+    /// </summary>
+    public int IncidentNumberBlock { get; set; } = 64;
 }

@@ -71,11 +71,12 @@ public static class LoadTestApp
             var timeline = new RunTimeline((int)Math.Ceiling(options.Duration.TotalSeconds) + extraSeconds);
             var run = "lt" + DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture);
             await using var fleet = options.Consoles > 0
-                ? await ConsoleFleet.StartAsync(baseAddress, target.AccessToken, options.Consoles, plan.Sectors, timeline, run + "m", cancellationToken)
+                ? await ConsoleFleet.StartAsync(baseAddress, target.AccessToken, options.Consoles, options.ConsoleSectors, plan.Sectors, timeline, run + "m", cancellationToken)
                 : new ConsoleFleet([], plan.Sectors);
             if (options.Consoles > 0)
             {
-                Say(options, $"{options.Consoles} consoles subscribed to {plan.Sectors.Count} sector(s)");
+                var each = options.ConsoleSectors == 0 ? plan.Sectors.Count : Math.Min(options.ConsoleSectors, plan.Sectors.Count);
+                Say(options, $"{options.Consoles} consoles, each subscribed to {each} of {plan.Sectors.Count} sector(s)");
             }
 
             using var http = new HttpClient(new SocketsHttpHandler
@@ -186,6 +187,7 @@ public static class LoadTestApp
             Tracks = plan.TrackCount,
             Sectors = plan.Sectors.Count,
             Consoles = options.Consoles,
+            ConsoleSectors = options.ConsoleSectors,
             ReportsSent = seconds.Sum(s => s.Sent),
             ReportsAccepted = accepted,
             // Over the time the host actually took: when it falls behind, its answers come after the schedule ends.

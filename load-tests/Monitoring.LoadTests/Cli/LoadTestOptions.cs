@@ -16,6 +16,9 @@ public sealed class LoadTestOptions
     public double Rate { get; init; }
     public TimeSpan Duration { get; init; }
     public int Consoles { get; init; }
+
+    /// <summary>Sectors each console watches (consecutive, spread over the workload's sectors); 0 = all of them.</summary>
+    public int ConsoleSectors { get; init; }
     public string? OutDir { get; init; }
     public string User { get; init; } = "admin";
     public string Password { get; init; } = "admin-demo";
@@ -43,6 +46,8 @@ public sealed class LoadTestOptions
           --rate N            reports per second, scheduled open-loop (default: ingest 10000, hot-sector 10000, consoles 2000, soak 5000)
           --duration T        60s, 10m, 500ms (default 60s; soak 10m)
           --consoles K        SignalR consoles (consoles: default 10)
+          --console-sectors N each console watches N consecutive sectors, the consoles spread evenly over the
+                              workload's sectors, as operators each watch their own stretch (default 0: every sector)
           --user U --password P   operator for the token (default: the Development demo admin)
           --batch B           reports per POST (default 100)
           --crossing-share F  share of reports that cross the line (default 0.01)
@@ -109,6 +114,7 @@ public sealed class LoadTestOptions
             Rate = Number(values, "--rate", scenario switch { "consoles" => 2000, "soak" => 5000, "replay" => 8000, _ => 10_000 }),
             Duration = values.TryGetValue("--duration", out var d) ? ParseDuration(d) : TimeSpan.FromSeconds(soak ? 600 : scenario == "replay" ? 30 : 60),
             Consoles = (int)Number(values, "--consoles", scenario == "consoles" ? 10 : 0),
+            ConsoleSectors = (int)Number(values, "--console-sectors", 0),
             OutDir = values.GetValueOrDefault("--out"),
             User = values.GetValueOrDefault("--user") ?? "admin",
             Password = values.GetValueOrDefault("--password") ?? "admin-demo",
@@ -134,7 +140,7 @@ public sealed class LoadTestOptions
         }
 
         if (options.Rate <= 0 || options.Batch is < 1 or > 10_000 || options.Tracks < 1 || options.Duration <= TimeSpan.Zero
-            || options.CrossingShare is < 0 or > 1 || options.Connections < 1 || options.Consoles < 0)
+            || options.CrossingShare is < 0 or > 1 || options.Connections < 1 || options.Consoles < 0 || options.ConsoleSectors < 0)
         {
             throw new ArgumentException("rate, batch (1..10000), tracks, duration and connections must be positive; crossing-share within 0..1");
         }

@@ -15,6 +15,9 @@ public sealed record RunSummary
     public required int Tracks { get; init; }
     public required int Sectors { get; init; }
     public required int Consoles { get; init; }
+
+    /// <summary>Sectors each console watched (0: every sector of the workload).</summary>
+    public int ConsoleSectors { get; init; }
     public required long ReportsSent { get; init; }
     public required long ReportsAccepted { get; init; }
     public required double ReportsPerSecond { get; init; }

@@ -18,6 +18,7 @@ public sealed class ConsoleClient : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SeqLedger> _ledgers = new(StringComparer.Ordinal);
     private readonly List<(string Sector, long Seq)> _early = [];
+    private HashSet<string> _watched = new(StringComparer.Ordinal);
     private long _received;
     private long _lastArrival;
 
@@ -44,8 +45,12 @@ public sealed class ConsoleClient : IAsyncDisposable
 
     public bool Connected => _connection.State == HubConnectionState.Connected;
 
+    /// <summary>True when this console subscribed to the sector (only those count towards its missing alerts).</summary>
+    public bool Watches(string sector) => _watched.Contains(sector);
+
     public async Task StartAsync(IReadOnlyList<string> sectors, CancellationToken cancellationToken)
     {
+        _watched = new HashSet<string>(sectors, StringComparer.Ordinal);
         await _connection.StartAsync(cancellationToken);
         var snapshot = await _connection.InvokeAsync<JsonElement>("Subscribe", sectors.ToArray(), cancellationToken);
         lock (_gate)

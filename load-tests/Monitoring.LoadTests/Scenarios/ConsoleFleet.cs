@@ -12,7 +12,11 @@ public sealed class ConsoleFleet(IReadOnlyList<ConsoleClient> consoles, IReadOnl
 
     public long Received => Consoles.Sum(c => c.Received);
 
-    public static async Task<ConsoleFleet> StartAsync(Uri baseAddress, string? accessToken, int count, IReadOnlyList<string> sectors, RunTimeline timeline, string run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts count consoles. Each watches sectorsEach consecutive sectors (0: all), starting where its share of
+    /// the line begins, so every sector has about count × sectorsEach / sectors consoles.
+    /// </summary>
+    public static async Task<ConsoleFleet> StartAsync(Uri baseAddress, string? accessToken, int count, int sectorsEach, IReadOnlyList<string> sectors, RunTimeline timeline, string run, CancellationToken cancellationToken)
     {
         var consoles = new List<ConsoleClient>();
         try
@@ -22,7 +26,7 @@ public sealed class ConsoleFleet(IReadOnlyList<ConsoleClient> consoles, IReadOnl
             {
                 var started = chunk.Select(_ => new ConsoleClient(baseAddress, accessToken, timeline, run)).ToArray();
                 consoles.AddRange(started);
-                await Task.WhenAll(started.Select(c => c.StartAsync(sectors, cancellationToken)));
+                await Task.WhenAll(started.Select((c, i) => c.StartAsync(Watched(chunk[i], count, sectorsEach, sectors), cancellationToken)));
             }
         }
         catch
@@ -36,6 +40,17 @@ public sealed class ConsoleFleet(IReadOnlyList<ConsoleClient> consoles, IReadOnl
         }
 
         return new ConsoleFleet(consoles, sectors);
+    }
+
+    public static IReadOnlyList<string> Watched(int console, int count, int sectorsEach, IReadOnlyList<string> sectors)
+    {
+        if (sectorsEach <= 0 || sectorsEach >= sectors.Count)
+        {
+            return sectors;
+        }
+
+        var first = (int)((long)console * sectors.Count / Math.Max(count, 1));
+        return Enumerable.Range(first, sectorsEach).Select(i => sectors[i % sectors.Count]).ToArray();
     }
 
     /// <summary>Waits until no alert has arrived for quietFor (at most maxWait), so in-flight pushes are not counted missing.</summary>
@@ -65,12 +80,17 @@ public sealed class ConsoleFleet(IReadOnlyList<ConsoleClient> consoles, IReadOnl
         }
 
         long missing = 0, logged = 0, duplicates = 0;
-        var asker = Consoles[0];
+
         foreach (var sector in sectors)
         {
-            var ledgers = Consoles.Select(c => c.Ledgers.GetValueOrDefault(sector)).ToArray();
+            var ledgers = Consoles.Where(c => c.Watches(sector)).Select(c => c.Ledgers.GetValueOrDefault(sector)).ToArray();
+            if (ledgers.Length == 0)
+            {
+                continue;
+            }
+
             var from = ledgers.Where(l => l is not null).Select(l => l!.Baseline).DefaultIfEmpty(0).Min();
-            var truth = await asker.AlertSeqsSinceAsync(sector, from, cancellationToken);
+            var truth = await Consoles.First(c => c.Watches(sector)).AlertSeqsSinceAsync(sector, from, cancellationToken);
             logged += truth.Count;
             foreach (var ledger in ledgers)
             {

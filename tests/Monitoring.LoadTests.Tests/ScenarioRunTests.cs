@@ -38,6 +38,24 @@ public sealed class ScenarioRunTests(LoadHostFixture fixture)
                 Assert.True(summary.GetProperty("alertsLogged").GetInt64() > 0);
             }
 
+            if (scenario == "soak")
+            {
+                // The soak's operators (on by default) acknowledge due steps, resolve returned tracks, and so close incidents.
+                Assert.Equal(4, summary.GetProperty("operators").GetInt32());
+                var opened = summary.GetProperty("incidentsOpened").GetInt64();
+                var closed = summary.GetProperty("incidentsClosed").GetInt64();
+                Assert.True(closed > 0, $"the operators closed no incident ({opened} opened)");
+                Assert.InRange(closed, 1, opened);
+                Assert.True(summary.GetProperty("operatorAcks").GetInt64() >= closed);
+                Assert.Equal(0, summary.GetProperty("operatorAckErrors").GetInt64());
+                Assert.True(summary.GetProperty("incidentsOpenAtEnd").GetInt64() >= 0);
+                Assert.InRange(summary.GetProperty("ackP50Ms").GetDouble(), 0, summary.GetProperty("ackMaxMs").GetDouble());
+            }
+            else
+            {
+                Assert.False(summary.TryGetProperty("operators", out var operators) && operators.ValueKind != JsonValueKind.Null);
+            }
+
             if (scenario == "replay")
             {
                 // The host's recording holds this run's reports (and any earlier run's on the shared host): all replayed.

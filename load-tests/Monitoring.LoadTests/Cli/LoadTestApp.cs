@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Monitoring.LoadTests.Hosting;
 using Monitoring.LoadTests.Measurement;
+using Monitoring.LoadTests.Operators;
 using Monitoring.LoadTests.Reporting;
 using Monitoring.LoadTests.Scenarios;
 using Monitoring.LoadTests.Target;
@@ -79,6 +80,15 @@ public static class LoadTestApp
                 Say(options, $"{options.Consoles} consoles, each subscribed to {each} of {plan.Sectors.Count} sector(s)");
             }
 
+            // Before the warm-up: the warm-up's incidents are handled too, so the measured part starts in a steady state.
+            await using var desk = options.Operators > 0
+                ? await OperatorDesk.StartAsync(baseAddress, options.OperatorUsers, options.Operators, cancellationToken)
+                : null;
+            if (desk is not null)
+            {
+                Say(options, $"{desk.Consoles.Count} operators signed in ({string.Join(", ", desk.Consoles.Select(c => c.Account.Name))})");
+            }
+
             using var http = new HttpClient(new SocketsHttpHandler
             {
                 MaxConnectionsPerServer = options.Connections,
@@ -105,7 +115,7 @@ public static class LoadTestApp
             var sending = options.Recording is null
                 ? sender.RunAsync(options.Rate, options.Batch, options.CrossingShare, options.Duration, maxInFlight, cancellationToken)
                 : Task.CompletedTask;
-            await ShowProgressAsync(options, console, timeline, sender, fleet, sending);
+            await ShowProgressAsync(options, console, timeline, sender, fleet, desk, sending);
             await sending;
 
             var alerts = (Missing: 0L, Logged: 0L, Duplicates: 0L);
@@ -114,6 +124,13 @@ public static class LoadTestApp
                 Say(options, "waiting for the last alerts, then checking every console against the sector logs");
                 await fleet.WaitQuietAsync(timeline, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30));
                 alerts = await fleet.VerifyAsync(cancellationToken);
+            }
+
+            OperatorFigures? operators = null;
+            if (desk is not null)
+            {
+                Say(options, "stopping the operators and asking the host which incidents are still open");
+                operators = await desk.FinishAsync(cancellationToken);
             }
 
             ReplayResult? replay = null;
@@ -130,6 +147,26 @@ public static class LoadTestApp
             await sampler.SampleOnceAsync(cancellationToken);
 
             var summary = Summarize(options, host, baseAddress, plan, timeline, sender, fleet, sampler, alerts, loadStart);
+            if (operators is not null)
+            {
+                summary = summary with
+                {
+                    Operators = operators.Operators,
+                    IncidentsOpened = operators.IncidentsOpened,
+                    IncidentsClosed = operators.IncidentsClosed,
+                    IncidentsOpenAtEnd = operators.IncidentsOpenAtEnd,
+                    OperatorAcks = operators.Acks,
+                    OperatorAckConflicts = operators.AckConflicts,
+                    OperatorAckRefused = operators.AckRefused,
+                    OperatorAckErrors = operators.AckErrors,
+                    OperatorAcksLate = operators.AcksLate,
+                    AckP50Ms = Round(operators.DueToAck.PercentileMs(0.50)),
+                    AckP99Ms = Round(operators.DueToAck.PercentileMs(0.99)),
+                    AckMaxMs = operators.DueToAck.Count == 0 ? null : Round(operators.DueToAck.MaxMs),
+                    OperatorAckProblems = operators.AckProblems,
+                };
+            }
+
             if (replay is not null)
             {
                 summary = summary with
@@ -233,7 +270,7 @@ public static class LoadTestApp
         return directory;
     }
 
-    private static async Task ShowProgressAsync(LoadTestOptions options, IAnsiConsole? console, RunTimeline timeline, OpenLoopSender sender, ConsoleFleet fleet, Task sending)
+    private static async Task ShowProgressAsync(LoadTestOptions options, IAnsiConsole? console, RunTimeline timeline, OpenLoopSender sender, ConsoleFleet fleet, OperatorDesk? desk, Task sending)
     {
         var totalS = options.Duration.TotalSeconds;
         string Status()
@@ -241,7 +278,7 @@ public static class LoadTestApp
             var now = timeline.NowMicroseconds / 1e6;
             var accepted = timeline.Seconds.Sum(s => s.Accepted);
             return string.Create(CultureInfo.InvariantCulture,
-                $"{now,6:0}s accepted {accepted,10} ({accepted / Math.Max(1, now),8:0}/s) errors {timeline.Seconds.Sum(s => s.Errors),6} in-flight {sender.InFlight,5} p99 {timeline.Accept.PercentileMs(0.99) ?? 0,8:0.0} ms alerts {fleet.Received,8}");
+                $"{now,6:0}s accepted {accepted,10} ({accepted / Math.Max(1, now),8:0}/s) errors {timeline.Seconds.Sum(s => s.Errors),6} in-flight {sender.InFlight,5} p99 {timeline.Accept.PercentileMs(0.99) ?? 0,8:0.0} ms alerts {fleet.Received,8}{(desk is null ? "" : $" incidents open {desk.OpenNow,5} acks {desk.Acks,7}")}");
         }
 
         if (console is null)
@@ -340,6 +377,14 @@ public static class LoadTestApp
                 Row("replay: recording accepted at (reports/s)", s.RecordingReportsPerSecond);
             }
 
+            if (s.Operators is not null)
+            {
+                Row("operators", s.Operators);
+                Row("incidents opened / closed / open at end", $"{s.IncidentsOpened} / {s.IncidentsClosed} / {s.IncidentsOpenAtEnd}");
+                Row("acks ok / 409 / 403 / failed / late", $"{s.OperatorAcks} / {s.OperatorAckConflicts} / {s.OperatorAckRefused} / {s.OperatorAckErrors} / {s.OperatorAcksLate}");
+                Row("due → ack p50 / p99 / max (ms)", $"{s.AckP50Ms} / {s.AckP99Ms} / {s.AckMaxMs}");
+            }
+
             Row("load average start / end", $"{s.LoadAverageStart} / {s.LoadAverageEnd}");
             console.Write(table);
             foreach (var (kind, count) in s.ErrorKinds)
@@ -349,7 +394,7 @@ public static class LoadTestApp
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{s.Scenario}: {s.ReportsPerSecond:0} reports/s {(s.ReplayRecording is null ? "accepted" : $"replayed at max ({s.ReplayReports} in {s.ReplaySeconds} s, {s.ReplayState}; recorded at {s.RecordingReportsPerSecond:0}/s)")} (target {s.TargetRate:0}), errors {s.Errors}, accept p50 {s.AcceptP50Ms} ms p99 {s.AcceptP99Ms} ms, alert p50 {s.AlertP50Ms?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms p99 {s.AlertP99Ms?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms, missing {s.AlertsMissing}, peak RSS {s.PeakRssMb?.ToString(CultureInfo.InvariantCulture) ?? "-"} MB, load {s.LoadAverageStart}→{s.LoadAverageEnd} → {directory}"));
+            $"{s.Scenario}: {s.ReportsPerSecond:0} reports/s {(s.ReplayRecording is null ? "accepted" : $"replayed at max ({s.ReplayReports} in {s.ReplaySeconds} s, {s.ReplayState}; recorded at {s.RecordingReportsPerSecond:0}/s)")} (target {s.TargetRate:0}), errors {s.Errors}, accept p50 {s.AcceptP50Ms} ms p99 {s.AcceptP99Ms} ms, alert p50 {s.AlertP50Ms?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms p99 {s.AlertP99Ms?.ToString(CultureInfo.InvariantCulture) ?? "-"} ms, missing {s.AlertsMissing}, peak RSS {s.PeakRssMb?.ToString(CultureInfo.InvariantCulture) ?? "-"} MB{(s.RssGrowthMb is { } growth ? $" (growth {growth} MB)" : "")}{(s.Operators is null ? "" : $", incidents opened {s.IncidentsOpened} closed {s.IncidentsClosed} open at end {s.IncidentsOpenAtEnd}")}, load {s.LoadAverageStart}→{s.LoadAverageEnd} → {directory}"));
     }
 
     private static void Say(LoadTestOptions options, string line)

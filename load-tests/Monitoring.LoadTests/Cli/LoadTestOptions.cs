@@ -1,6 +1,7 @@
 namespace Monitoring.LoadTests.Cli;
 
 using System.Globalization;
+using Monitoring.LoadTests.Operators;
 
 /// <summary>The command line: SCENARIO --target URL --key KEY [--rate N] [--duration 60s] ... (docs/performance.md).</summary>
 public sealed class LoadTestOptions
@@ -32,6 +33,12 @@ public sealed class LoadTestOptions
     public TimeSpan Warmup { get; init; }
     public string? Recording { get; init; }
 
+    /// <summary>Operator consoles that acknowledge incident steps (Operators/OperatorDesk); soak: 4, else 0.</summary>
+    public int Operators { get; init; }
+
+    /// <summary>The users the operators sign in as, in turn (default: the Development demo operators and duty officers).</summary>
+    public IReadOnlyList<(string User, string Password)> OperatorUsers { get; init; } = OperatorDesk.DemoRota;
+
     public static string Usage =>
         """
         usage: Monitoring.LoadTests SCENARIO (--target URL --key SENSOR_KEY | --self-host) [options]
@@ -57,6 +64,11 @@ public sealed class LoadTestOptions
           --seed S            workload seed (default 1)
           --warmup T          send at the rate for T first, unmeasured (JIT, grain activation); default 0
           --recording NAME    replay: replay this recording of the target instead of recording one first
+          --operators N       operator consoles that acknowledge every incident step they may as it becomes due
+                              (HTTP ack), including resolve once the track is back, so incidents close
+                              (default: soak 4, otherwise 0). They sign in as the --operator-users in turn.
+          --operator-users L  USER:PASSWORD,... (default: the Development demo users op-west, op-east, duty1, duty2:
+                              operators ack their sectors' steps, duty officers resolve elsewhere and take warning-shots)
           --out DIR           results directory (default load-tests/results/<timestamp>-<scenario>)
           --no-progress       no live progress display (CI)
         """;
@@ -127,6 +139,8 @@ public sealed class LoadTestOptions
             NoProgress = flags.Contains("--no-progress"),
             Warmup = values.TryGetValue("--warmup", out var w) ? ParseDuration(w) : TimeSpan.Zero,
             Recording = values.GetValueOrDefault("--recording"),
+            Operators = (int)Number(values, "--operators", soak ? 4 : 0),
+            OperatorUsers = values.TryGetValue("--operator-users", out var users) ? ParseUsers(users) : OperatorDesk.DemoRota,
         };
 
         if (options.Recording is not null && scenario != "replay")
@@ -140,15 +154,15 @@ public sealed class LoadTestOptions
         }
 
         if (options.Rate <= 0 || options.Batch is < 1 or > 10_000 || options.Tracks < 1 || options.Duration <= TimeSpan.Zero
-            || options.CrossingShare is < 0 or > 1 || options.Connections < 1 || options.Consoles < 0 || options.ConsoleSectors < 0)
+            || options.CrossingShare is < 0 or > 1 || options.Connections < 1 || options.Consoles < 0 || options.ConsoleSectors < 0 || options.Operators < 0)
         {
             throw new ArgumentException("rate, batch (1..10000), tracks, duration and connections must be positive; crossing-share within 0..1");
         }
 
         // Bounded by design: at most a day, at most 10,000 consoles.
-        if (options.Duration > TimeSpan.FromDays(1) || options.Warmup > TimeSpan.FromHours(1) || options.Consoles > 10_000)
+        if (options.Duration > TimeSpan.FromDays(1) || options.Warmup > TimeSpan.FromHours(1) || options.Consoles > 10_000 || options.Operators > 100)
         {
-            throw new ArgumentException("duration is capped at 24h and consoles at 10000");
+            throw new ArgumentException("duration is capped at 24h, consoles at 10000 and operators at 100");
         }
 
         return options;
@@ -166,6 +180,16 @@ public sealed class LoadTestOptions
             _ => (text, 1),
         };
         return TimeSpan.FromSeconds(double.Parse(digits, NumberStyles.Float, CultureInfo.InvariantCulture) * scale);
+    }
+
+    /// <summary>"user:password,user:password" (a password may contain ':'; the first one separates).</summary>
+    public static IReadOnlyList<(string User, string Password)> ParseUsers(string text)
+    {
+        var users = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split(':', 2))
+            .Select(parts => parts.Length == 2 && parts[0].Length > 0 ? (parts[0], parts[1]) : throw new ArgumentException($"--operator-users: '{string.Join(':', parts)}' is not USER:PASSWORD"))
+            .ToArray();
+        return users.Length > 0 ? users : throw new ArgumentException("--operator-users: no USER:PASSWORD given");
     }
 
     private static double Number(Dictionary<string, string> values, string name, double fallback)

@@ -48,6 +48,27 @@ public sealed record RunSummary
     public double? LoadAverageEnd { get; init; }
     public required int Cores { get; init; }
 
+    // with operators (--operators N; soak by default) only.
+    public int? Operators { get; init; }
+    /// <summary>Incidents the operators saw open or closed (from sign-in on, so the warm-up's too).</summary>
+    public long? IncidentsOpened { get; init; }
+    public long? IncidentsClosed { get; init; }
+    /// <summary>The host's open incidents after the run (the operators' GET /api/incidents?status=open): mostly those whose track had not reported again yet.</summary>
+    public long? IncidentsOpenAtEnd { get; init; }
+    public long? OperatorAcks { get; init; }
+    /// <summary>409s (not due any more, e.g. the track crossed again before resolve), 403s (asked someone else), and failed or unsent acks.</summary>
+    public long? OperatorAckConflicts { get; init; }
+    public long? OperatorAckRefused { get; init; }
+    public long? OperatorAckErrors { get; init; }
+    /// <summary>Acks after the step's deadline (it had escalated).</summary>
+    public long? OperatorAcksLate { get; init; }
+    /// <summary>From dueAt to ackedAt, both the host's clock: push (or sweep), queue and the HTTP ack.</summary>
+    public double? AckP50Ms { get; init; }
+    public double? AckP99Ms { get; init; }
+    public double? AckMaxMs { get; init; }
+    /// <summary>What the non-200 ack answers said (status, step, problem; digits as #), at most 20 kinds.</summary>
+    public IReadOnlyDictionary<string, int>? OperatorAckProblems { get; init; }
+
     // replay only: the drill at "max" (reportsPerSecond above is then the replay rate).
     public string? ReplayRecording { get; init; }
     public long? ReplayReports { get; init; }

@@ -22,6 +22,9 @@ public static class IncidentKeys
     /// <summary>The key of the per-namespace incident index grain ("live" or the drill id).</summary>
     public static string IndexKey(string? drillId) => drillId ?? "live";
 
+    /// <summary>The key of an index's archive chunk: "live/000003" or "{drillId}/000003" (a drill's keys keep its prefix).</summary>
+    public static string ArchiveKey(string indexKey, int chunk) => $"{indexKey}/{chunk:D6}";
+
     /// <summary>Hub group of a role in a namespace (escalations go to "role:duty-officer").</summary>
     public static string RoleGroup(string role, string? drillId)
         => drillId is null ? $"role:{role}" : $"drill:{drillId}:role:{role}";

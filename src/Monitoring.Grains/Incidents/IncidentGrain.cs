@@ -16,6 +16,9 @@ using Monitoring.Contracts.Grains;
 /// then it is audited and pushed to the sector's consoles.
 /// Calls go one way only: the sector tells the incident (one-way), the incident asks the sector (escalations,
 /// release), so two grains never wait on each other.
+/// A closed incident never changes again: once its final state is stored (and its deadline unregistered,
+/// its timer disarmed and its track released) it deactivates, and so does any later activation of it after
+/// the call that woke it (a read of the history). Only open incidents stay in memory.
 /// </summary>
 public sealed class IncidentGrain(
     [PersistentState("incident")] IPersistentState<IncidentState> store,
@@ -51,6 +54,12 @@ public sealed class IncidentGrain(
         var now = _clock.GetUtcNow();
         var events = new List<IncidentEvent>();
         var indexChanged = false;
+        if (State.Closed)
+        {
+            LetGoIfClosed(); // a late signal from the sector: nothing changes
+            return;
+        }
+
         if (!State.Opened)
         {
             if (signal.Class == ObjectClass.Animal)
@@ -76,7 +85,10 @@ public sealed class IncidentGrain(
     }
 
     public Task<IncidentView?> GetView()
-        => Task.FromResult(State.Opened ? View() : null);
+    {
+        LetGoIfClosed();
+        return Task.FromResult(State.Opened ? View() : null);
+    }
 
     public async Task<AckResult> Acknowledge(string stepId, Actor actor, string? note)
     {
@@ -91,6 +103,7 @@ public sealed class IncidentGrain(
                 await audit.AppendAsync(new AuditEntry(now, actor.Name, "auth.denied", $"{_id}/{stepId}", reason, _drillId));
             }
 
+            LetGoIfClosed();
             return new AckResult(outcome, reason, State.Opened ? View() : null);
         }
 
@@ -98,6 +111,7 @@ public sealed class IncidentGrain(
         if (State.Closed)
         {
             await ReleaseTrackAsync();
+            LetGoIfClosed();
         }
 
         return new AckResult(AckOutcome.Acked, null, View());
@@ -111,6 +125,7 @@ public sealed class IncidentGrain(
         if (overdue.Count == 0 && events.Count == 0)
         {
             scheduler.Arm(_id, IncidentLadder.NextWake(State)); // fired early or twice: just keep the timer right
+            LetGoIfClosed();
             return;
         }
 
@@ -206,6 +221,18 @@ public sealed class IncidentGrain(
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Incident {Incident}: could not release track {Track} in {Sector}", _id, State.TrackId, State.SectorId);
+        }
+    }
+
+    /// <summary>
+    /// A closed incident is history: its state is stored and it holds no deadline, so the activation (state,
+    /// ladder, the view's lists) is released after this call instead of after the silo's idle collection age.
+    /// </summary>
+    private void LetGoIfClosed()
+    {
+        if (State.Closed)
+        {
+            DeactivateOnIdle();
         }
     }
 

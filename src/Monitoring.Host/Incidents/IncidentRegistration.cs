@@ -17,6 +17,7 @@ public static class IncidentRegistration
         services.AddSingleton<ProtocolOptionsSetup>();
         services.AddSingleton<IPostConfigureOptions<ProtocolOptions>>(sp => sp.GetRequiredService<ProtocolOptionsSetup>());
         services.AddSingleton<IValidateOptions<ProtocolOptions>>(sp => sp.GetRequiredService<ProtocolOptionsSetup>());
+        services.AddOptions<IncidentIndexOptions>().Bind(builder.Configuration.GetSection(IncidentIndexOptions.Section));
 
         // Live deadlines run on the deployment's TimeProvider; drills will bring their own clocks here.
         services.TryAddSingleton<IClockSource>(sp => new LiveClockSource(sp.GetRequiredService<TimeProvider>()));

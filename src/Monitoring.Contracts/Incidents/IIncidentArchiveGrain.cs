@@ -1,0 +1,18 @@
+namespace Monitoring.Contracts.Incidents;
+
+/// <summary>
+/// One sealed chunk of a namespace's closed incidents, moved out of the <see cref="IIncidentIndexGrain"/>'s
+/// hot list so that the index's writes stay bounded by the open incidents, not by the whole history.
+/// Key: <see cref="IncidentKeys.ArchiveKey"/>. Only the index grain calls it.
+/// </summary>
+[Alias("monitoring.IIncidentArchiveGrain")]
+public interface IIncidentArchiveGrain : IGrainWithStringKey
+{
+    /// <summary>Stores the chunk (replacing whatever an interrupted earlier seal left under this key).</summary>
+    [Alias("Store")]
+    Task Store(IncidentSummary[] entries);
+
+    [Alias("Entries")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<IncidentSummary[]> Entries();
+}

@@ -21,25 +21,13 @@ public sealed class SqliteDeadlineRegistry(SqliteDatabase database) : IDeadlineR
 
     public async Task SetAsync(string incidentKey, DateTimeOffset? next, CancellationToken cancellationToken = default)
     {
-        using var turn = await database.EnterWriteAsync(cancellationToken); // writers queue in-process (SqliteDatabase)
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        if (next is { } at)
+        if (!_tableReady)
         {
-            command.CommandText =
-                """
-                INSERT INTO incident_deadline (incident_key, next_ticks) VALUES ($key, $ticks)
-                ON CONFLICT (incident_key) DO UPDATE SET next_ticks = excluded.next_ticks;
-                """;
-            command.Parameters.AddWithValue("$ticks", at.UtcTicks);
-        }
-        else
-        {
-            command.CommandText = "DELETE FROM incident_deadline WHERE incident_key = $key;";
+            await using var _ = await OpenAsync(cancellationToken); // creates the table before the first write joins a group
         }
 
-        command.Parameters.AddWithValue("$key", incidentKey);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        // Joins the group writer (SqliteDatabase): a burst of incidents shares fsyncs with the sector commits.
+        await database.WriteAsync(new DeadlineWrite(incidentKey, next, cancellationToken));
     }
 
     public async Task<IReadOnlyList<(string IncidentKey, DateTimeOffset Next)>> LoadAsync(CancellationToken cancellationToken = default)

@@ -1,15 +1,17 @@
 namespace Monitoring.Host.Storage;
 
+using Microsoft.Data.Sqlite;
 using Monitoring.Contracts.Alerts;
 using Monitoring.Contracts.Sectors;
 
-/// <summary>One sector's commit waiting for the embedded log's group writer; Done completes when it is durable (or failed).</summary>
+/// <summary>One sector's commit waiting for the group writer; the sector log says how it is applied.</summary>
 internal sealed class SectorLogWrite(
     string sectorKey,
     IReadOnlyList<Alert> newAlerts,
     IReadOnlyList<TrackState> changedTracks,
     IReadOnlyList<string> removedTrackIds,
-    CancellationToken cancellationToken)
+    Func<SqliteConnection, SqliteTransaction, SectorLogWrite, Task> apply,
+    CancellationToken cancellationToken) : SqliteWrite(cancellationToken)
 {
     public string SectorKey { get; } = sectorKey;
 
@@ -19,8 +21,5 @@ internal sealed class SectorLogWrite(
 
     public IReadOnlyList<string> RemovedTrackIds { get; } = removedTrackIds;
 
-    public CancellationToken CancellationToken { get; } = cancellationToken;
-
-    // Asynchronous continuations: the writer loop must not run a grain's continuation inline.
-    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public override Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction) => apply(connection, transaction, this);
 }

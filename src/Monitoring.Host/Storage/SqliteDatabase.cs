@@ -16,6 +16,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly string _connectionString;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Lazy<SqliteGroupCommit> _groupCommit;
     private volatile bool _schemaReady;
 
     /// <param name="filePath">The database file; its directory is created when missing.</param>
@@ -33,6 +34,7 @@ public sealed class SqliteDatabase : IDisposable
             // Seconds a command waits on another connection's write lock before failing.
             DefaultTimeout = 30,
         }.ToString();
+        _groupCommit = new Lazy<SqliteGroupCommit>(() => new SqliteGroupCommit(this));
     }
 
     public string FilePath { get; }
@@ -62,6 +64,15 @@ public sealed class SqliteDatabase : IDisposable
             throw;
         }
     }
+
+    /// <summary>Transactions (fsyncs) of the group writer so far: fewer than writes when they share them.</summary>
+    public long Groups => _groupCommit.IsValueCreated ? _groupCommit.Value.Groups : 0;
+
+    /// <summary>
+    /// Queues a write for the group writer: it joins every write queued meanwhile in one transaction. Completes
+    /// when the write is durable; faults with the write's own error, or the group's.
+    /// </summary>
+    internal Task WriteAsync(SqliteWrite write) => _groupCommit.Value.CommitAsync(write);
 
     /// <summary>Waits for this process's turn to write; dispose the result to pass it on.</summary>
     public async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken = default)

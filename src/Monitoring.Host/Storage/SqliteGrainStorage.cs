@@ -52,32 +52,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
     {
         var payload = _serializer.Serialize(grainState.State).ToArray();
         var newETag = Guid.NewGuid().ToString("N");
-
-        using var turn = await _database.EnterWriteAsync().ConfigureAwait(false);
-        await using var connection = await _database.OpenAsync().ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = grainState.ETag is null
-            // No ETag: the caller believes there is no record, so only an insert is valid.
-            ? """
-              INSERT INTO grain_state (state_name, grain_id, etag, payload, written_at)
-              VALUES ($state, $grain, $new, $payload, $now)
-              ON CONFLICT (state_name, grain_id) DO NOTHING
-              """
-            : """
-              UPDATE grain_state SET etag = $new, payload = $payload, written_at = $now
-              WHERE state_name = $state AND grain_id = $grain AND etag = $old
-              """;
-        AddKey(command, stateName, grainId);
-        command.Parameters.AddWithValue("$new", newETag);
-        command.Parameters.AddWithValue("$payload", payload);
-        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$old", (object?)grainState.ETag ?? DBNull.Value);
-
-        if (await command.ExecuteNonQueryAsync().ConfigureAwait(false) == 0)
-        {
-            throw await ConflictAsync(connection, nameof(WriteStateAsync), stateName, grainId, grainState.ETag).ConfigureAwait(false);
-        }
-
+        await _database.WriteAsync(new GrainStateWrite(_name, stateName, grainId.ToString(), grainState.ETag, newETag, payload)).ConfigureAwait(false);
         grainState.ETag = newETag;
         grainState.RecordExists = true;
     }

@@ -4,30 +4,29 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 /// <summary>
-/// Group commit for the embedded sector log: one writer takes every sector commit queued meanwhile and
-/// applies them in a single IMMEDIATE transaction, so one fsync (synchronous = FULL) makes a whole group
-/// durable instead of one per sector batch. Each commit runs inside its own savepoint: one that fails (a
-/// seq gap) is rolled back alone and fails alone, exactly as when it had its own transaction.
+/// Group commit for monitoring.db: one writer takes every write queued meanwhile (sector commits, grain
+/// states, deadlines) and applies them in a single IMMEDIATE transaction, so one fsync (synchronous = FULL)
+/// makes a whole group durable instead of one per write. Each write runs inside its own savepoint: one that
+/// fails (a seq gap, an ETag conflict) is rolled back alone and fails alone, exactly as when it had its own
+/// transaction.
 /// </summary>
 internal sealed class SqliteGroupCommit
 {
     private const int MaxGroup = 512;
-    private readonly Channel<SectorLogWrite> _queue = Channel.CreateUnbounded<SectorLogWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<SqliteWrite> _queue = Channel.CreateUnbounded<SqliteWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteDatabase _database;
-    private readonly Func<SqliteConnection, SqliteTransaction, SectorLogWrite, Task> _apply;
     private long _groups;
 
-    public SqliteGroupCommit(SqliteDatabase database, Func<SqliteConnection, SqliteTransaction, SectorLogWrite, Task> apply)
+    public SqliteGroupCommit(SqliteDatabase database)
     {
         _database = database;
-        _apply = apply;
         _ = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>Transactions (fsyncs) so far: fewer than commits when sectors share them.</summary>
     public long Groups => Interlocked.Read(ref _groups);
 
-    public Task CommitAsync(SectorLogWrite write)
+    public Task CommitAsync(SqliteWrite write)
     {
         if (!_queue.Writer.TryWrite(write))
         {
@@ -39,7 +38,7 @@ internal sealed class SqliteGroupCommit
 
     private async Task WriteLoopAsync()
     {
-        var group = new List<SectorLogWrite>(MaxGroup);
+        var group = new List<SqliteWrite>(MaxGroup);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             group.Clear();
@@ -62,9 +61,9 @@ internal sealed class SqliteGroupCommit
         }
     }
 
-    private async Task CommitGroupAsync(List<SectorLogWrite> group)
+    private async Task CommitGroupAsync(List<SqliteWrite> group)
     {
-        var applied = new List<SectorLogWrite>(group.Count);
+        var applied = new List<SqliteWrite>(group.Count);
         try
         {
             using var turn = await _database.EnterWriteAsync().ConfigureAwait(false);
@@ -78,7 +77,7 @@ internal sealed class SqliteGroupCommit
                 await transaction.SaveAsync(savepoint).ConfigureAwait(false);
                 try
                 {
-                    await _apply(connection, transaction, write).ConfigureAwait(false);
+                    await write.ApplyAsync(connection, transaction).ConfigureAwait(false);
                     await transaction.ReleaseAsync(savepoint).ConfigureAwait(false);
                     applied.Add(write);
                 }

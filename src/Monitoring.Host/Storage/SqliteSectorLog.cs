@@ -15,13 +15,11 @@ public sealed class SqliteSectorLog : ISectorLog
 {
     private readonly SqliteDatabase _database;
     private readonly int _capacity;
-    private readonly SqliteGroupCommit _writer;
 
     public SqliteSectorLog(SqliteDatabase database, IOptions<SectorLogOptions> options)
     {
         _database = database;
         _capacity = SectorLogBatch.ValidCapacity(options.Value.Capacity);
-        _writer = new SqliteGroupCommit(database, ApplyAsync);
     }
 
     public async Task<SectorLogSnapshot> LoadAsync(string sectorKey, int tailSize, CancellationToken cancellationToken = default)
@@ -76,7 +74,7 @@ public sealed class SqliteSectorLog : ISectorLog
         }
 
         // Queued for the group writer: sectors committing at the same time share one transaction and one fsync.
-        await _writer.CommitAsync(new SectorLogWrite(sectorKey, newAlerts, changedTracks, removedTrackIds, cancellationToken)).ConfigureAwait(false);
+        await _database.WriteAsync(new SectorLogWrite(sectorKey, newAlerts, changedTracks, removedTrackIds, ApplyAsync, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>One sector's commit inside the group's transaction (its own savepoint).</summary>

@@ -144,6 +144,39 @@ public sealed class SqliteGrainStorageTests : IDisposable
         _directory.Dispose();
     }
 
+    [Fact]
+    public async Task Concurrent_writes_share_transactions_and_a_conflict_among_them_fails_alone()
+    {
+        var storage = Open();
+        var database = _databases[^1];
+        var stale = new GrainState<TrackState> { State = Track("T0") };
+        await storage.WriteStateAsync(StateName, Grain, stale);
+        var current = new GrainState<TrackState> { State = Track("T0"), ETag = stale.ETag };
+        await storage.WriteStateAsync(StateName, Grain, current); // stale's ETag is now out of date
+        var groupsBefore = database.Groups;
+
+        var states = Enumerable.Range(0, 200).Select(i => new GrainState<TrackState> { State = Track($"T{i}") }).ToArray();
+        var writes = states.Select((state, i) => storage.WriteStateAsync(StateName, GrainId.Create("sector", $"G{i}"), state)).ToList();
+        var conflict = storage.WriteStateAsync(StateName, Grain, stale);
+        await Task.WhenAll(writes);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => conflict);
+
+        Assert.True(database.Groups - groupsBefore < 200, $"{database.Groups - groupsBefore} transactions for 201 writes");
+        Restart();
+        var reopened = Open();
+        for (var i = 0; i < states.Length; i++)
+        {
+            var read = new GrainState<TrackState>();
+            await reopened.ReadStateAsync(StateName, GrainId.Create("sector", $"G{i}"), read);
+            Assert.Equal(states[i].ETag, read.ETag);
+            Assert.Equal(Track($"T{i}"), read.State);
+        }
+
+        var survivor = new GrainState<TrackState>();
+        await reopened.ReadStateAsync(StateName, Grain, survivor);
+        Assert.Equal(current.ETag, survivor.ETag);
+    }
+
     private SqliteGrainStorage Open()
     {
         var database = SqliteDatabase.InDirectory(_directory.Path);

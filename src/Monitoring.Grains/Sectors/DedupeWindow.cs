@@ -9,19 +9,31 @@ using System.Runtime.InteropServices;
 /// report routed to it, and a report always routes to the same sector, so this is the cluster-wide window.
 /// </summary>
 /// <remarks>
-/// A pair is kept as its 128-bit XxHash, not as its strings: a 10-minute window at a high rate holds
+/// <para>A pair is kept as its 128-bit XxHash, not as its strings: a 10-minute window at a high rate holds
 /// millions of pairs, and the strings (plus a tuple per pair) were most of the host's memory growth
-/// (docs/performance.md). A false duplicate needs a 128-bit collision, about n²/2¹²⁹ for n pairs.
+/// (docs/performance.md). A false duplicate needs a 128-bit collision, about n²/2¹²⁹ for n pairs.</para>
+/// <para>The window is a ring of generations, each a set of the keys first seen in one eighth of the window.
+/// The oldest generation is dropped whole once its last key is a full window old, so a pair is remembered for
+/// at least the window and at most an eighth longer. Against one dictionary of key → expiry plus an expiry
+/// queue, that is about half the memory per pair (no expiry time, no queue), no per-pair expiry work, and no
+/// multi-million-entry rehash inside a sector's turn: each new generation is sized like the last one.</para>
 /// </remarks>
 internal sealed class DedupeWindow
 {
-    private readonly Dictionary<UInt128, long> _seen = new();
-    private readonly Queue<(UInt128 Key, long ExpiresAt)> _expiry = new();
+    private const int Generations = 8;
+    private readonly Queue<Generation> _older = new(); // oldest first
     private readonly long _windowTicks;
+    private readonly long _generationTicks;
+    private Generation? _current;
 
-    public DedupeWindow(TimeSpan window) => _windowTicks = window.Ticks;
+    public DedupeWindow(TimeSpan window)
+    {
+        _windowTicks = window.Ticks;
+        _generationTicks = Math.Max(1, window.Ticks / Generations);
+    }
 
-    public int Count => _seen.Count;
+    /// <summary>Pairs remembered now (those of every generation still kept).</summary>
+    public int Count => (_current?.Keys.Count ?? 0) + _older.Sum(g => g.Keys.Count);
 
     /// <summary>The window's key for a pair (length-prefixed, so ("a", "bc") and ("ab", "c") differ).</summary>
     public static UInt128 Key(string sensorId, string reportId)
@@ -46,30 +58,56 @@ internal sealed class DedupeWindow
 
     public bool Contains(UInt128 key, DateTimeOffset now)
     {
-        Expire(now);
-        return _seen.ContainsKey(key);
+        var current = Advance(now.UtcTicks);
+        if (current.Keys.Contains(key))
+        {
+            return true;
+        }
+
+        foreach (var generation in _older)
+        {
+            if (generation.Keys.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public void Add(string sensorId, string reportId, DateTimeOffset now) => Add(Key(sensorId, reportId), now);
 
-    public void Add(UInt128 key, DateTimeOffset now)
+    public void Add(UInt128 key, DateTimeOffset now) => Advance(now.UtcTicks).Keys.Add(key);
+
+    /// <summary>Starts a new generation when the current one has had its eighth of the window, and drops those a window past their end.</summary>
+    private Generation Advance(long now)
     {
-        var expiresAt = now.UtcTicks + _windowTicks;
-        _seen[key] = expiresAt;
-        _expiry.Enqueue((key, expiresAt));
+        if (_current is null)
+        {
+            return _current = new Generation(now, _generationTicks, 0);
+        }
+
+        if (now >= _current.End)
+        {
+            // Every key of the current generation was added before its End: a call at or after End would have
+            // started the next generation first. So End + window is when its newest key has had its window.
+            _older.Enqueue(_current);
+            _current = new Generation(now, _generationTicks, _current.Keys.Count);
+        }
+
+        while (_older.TryPeek(out var oldest) && oldest.End + _windowTicks <= now)
+        {
+            _older.Dequeue();
+        }
+
+        return _current;
     }
 
-    private void Expire(DateTimeOffset now)
+    private sealed class Generation(long start, long length, int capacity)
     {
-        var ticks = now.UtcTicks;
-        while (_expiry.TryPeek(out var head) && head.ExpiresAt <= ticks)
-        {
-            _expiry.Dequeue();
-            // Only forget it if it was not seen again later.
-            if (_seen.TryGetValue(head.Key, out var current) && current == head.ExpiresAt)
-            {
-                _seen.Remove(head.Key);
-            }
-        }
+        public long End { get; } = start + length;
+
+        // Sized like the generation before it: at a steady rate the set never rehashes.
+        public HashSet<UInt128> Keys { get; } = new(capacity);
     }
 }

@@ -357,43 +357,21 @@ public sealed class SectorGrain(
 
     public Task<Alert> RaiseSensorOffline(string sensorId, double lon, double lat, DateTimeOffset lastHeartbeatAt)
         => AppendAsync(
+            AlertKinds.SensorOffline,
             // One alert per silence: a retried call (or a second silo that saw the same silence) gets the first one back.
-            a => a.Kind == AlertKinds.SensorOffline && a.SensorId == sensorId && a.ObservedAt >= lastHeartbeatAt,
-            seq =>
-            {
-                var current = mdl.Current;
-                return new Alert
-                {
-                    AlertId = AlertIdFor(seq),
-                    SectorId = _sectorId,
-                    Seq = seq,
-                    Kind = AlertKinds.SensorOffline,
-                    Severity = Severities.Warning,
-                    Lon = lon,
-                    Lat = lat,
-                    ObservedAt = lastHeartbeatAt,
-                    DecidedAt = _clock.GetUtcNow(),
-                    MdlVersion = current?.Version ?? 0,
-                    Policy = current is null ? null : WireNames.Of(current.Policy),
-                    DrillId = _drillId,
-                    SensorId = sensorId,
-                };
-            });
+            a => a.SensorId == sensorId && a.ObservedAt >= lastHeartbeatAt,
+            alert => alert with { Lon = lon, Lat = lat, ObservedAt = lastHeartbeatAt, SensorId = sensorId });
 
     public Task<Alert> RaiseEscalation(EscalationRequest request)
         => AppendAsync(
+            AlertKinds.Escalation,
             // Deadlines may fire twice (two silos, a retry): answer a repeat with the alert already raised.
-            a => a.Kind == AlertKinds.Escalation && a.IncidentId == request.IncidentId && a.StepId == request.StepId,
-            seq =>
+            a => a.IncidentId == request.IncidentId && a.StepId == request.StepId,
+            alert =>
             {
                 _tracks.TryGetValue(request.TrackId, out var track);
-                var current = mdl.Current;
-                return new Alert
+                return alert with
                 {
-                    AlertId = AlertIdFor(seq),
-                    SectorId = _sectorId,
-                    Seq = seq,
-                    Kind = AlertKinds.Escalation,
                     Severity = AlertRules.SeverityFor(AlertKinds.Escalation, track?.Class ?? ObjectClass.Unknown),
                     Class = track is null ? null : ObjectClassNames.Of(track.Class),
                     TrackId = request.TrackId,
@@ -402,10 +380,7 @@ public sealed class SectorGrain(
                     DepthM = track?.DepthM,
                     ObservedAt = track?.ObservedAt,
                     DecidedAt = request.At,
-                    MdlVersion = current?.Version ?? 0,
-                    Policy = current is null ? null : WireNames.Of(current.Policy),
                     IncidentId = request.IncidentId,
-                    DrillId = _drillId,
                     StepId = request.StepId,
                     Note = request.Note,
                 };
@@ -424,18 +399,32 @@ public sealed class SectorGrain(
     }, afterShown: false);
 
     /// <summary>
-    /// Appends one alert raised outside a report batch (escalation, sensor-offline), unless an alert that
-    /// matches <paramref name="repeat"/> was already raised. Decided on the committed state, so the check
-    /// sees every alert before it.
+    /// Appends one alert of this kind raised outside a report batch (escalation, sensor-offline), unless one
+    /// that matches <paramref name="repeat"/> was already raised. Decided on the committed state, so the check
+    /// sees every alert before it. <paramref name="complete"/> adds the kind's own fields to the stamped alert
+    /// (a warning, decided now, unless it says otherwise).
     /// </summary>
-    private Task<Alert> AppendAsync(Func<Alert, bool> repeat, Func<long, Alert> create) => DecideAsync(() =>
+    private Task<Alert> AppendAsync(string kind, Func<Alert, bool> repeat, Func<Alert, Alert> complete) => DecideAsync(() =>
     {
-        if (_tail.After(0, int.MaxValue).LastOrDefault(repeat) is { } raised)
+        if (_tail.After(0, int.MaxValue).LastOrDefault(a => a.Kind == kind && repeat(a)) is { } raised)
         {
             return ValueTask.FromResult<(SectorChange?, Alert)>((null, raised));
         }
 
-        var alert = create(++_decidedSeq);
+        var seq = ++_decidedSeq;
+        var current = mdl.Current;
+        var alert = complete(new Alert
+        {
+            AlertId = AlertIdFor(seq),
+            SectorId = _sectorId,
+            Seq = seq,
+            Kind = kind,
+            Severity = Severities.Warning,
+            DecidedAt = _clock.GetUtcNow(),
+            MdlVersion = current?.Version ?? 0,
+            Policy = current is null ? null : WireNames.Of(current.Policy),
+            DrillId = _drillId,
+        });
         var change = new SectorChange
         {
             Alerts = [alert],

@@ -27,8 +27,8 @@ public static class MonitoringSilo
 
             // Every incident is a grain with a new id, so Orleans' directory cache (by default up to a million
             // entries, ≈ 200 B each) fills with closed incidents for hours: a slow RSS climb in the soak.
-            // A hundred thousand entries still cover every sector and open incident many times over.
-            silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = 100_000);
+            // Twenty thousand entries still cover every sector and open incident many times over.
+            silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = 20_000);
 
             if (redis is null)
             {

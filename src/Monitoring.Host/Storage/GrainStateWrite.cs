@@ -2,7 +2,6 @@ namespace Monitoring.Host.Storage;
 
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Orleans.Storage;
 
 /// <summary>
 /// One grain state on its way into grain_state, guarded by its ETag: it joins the group writer's
@@ -27,29 +26,14 @@ internal sealed class GrainStateWrite(string provider, string stateName, string 
               UPDATE grain_state SET etag = $new, payload = $payload, written_at = $now
               WHERE state_name = $state AND grain_id = $grain AND etag = $old
               """;
-        command.Parameters.AddWithValue("$state", stateName);
-        command.Parameters.AddWithValue("$grain", grainId);
+        SqliteGrainStorage.AddKey(command, stateName, grainId);
         command.Parameters.AddWithValue("$new", newETag);
         command.Parameters.AddWithValue("$payload", payload);
         command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$old", (object?)oldETag ?? DBNull.Value);
         if (await command.ExecuteNonQueryAsync().ConfigureAwait(false) == 0)
         {
-            throw await ConflictAsync(connection, transaction).ConfigureAwait(false);
+            throw await SqliteGrainStorage.ConflictAsync(connection, transaction, provider, nameof(SqliteGrainStorage.WriteStateAsync), stateName, grainId, oldETag).ConfigureAwait(false);
         }
-    }
-
-    private async Task<InconsistentStateException> ConflictAsync(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT etag FROM grain_state WHERE state_name = $state AND grain_id = $grain";
-        command.Parameters.AddWithValue("$state", stateName);
-        command.Parameters.AddWithValue("$grain", grainId);
-        var storedETag = await command.ExecuteScalarAsync().ConfigureAwait(false) as string;
-        return new InconsistentStateException(
-            $"ETag conflict in WriteStateAsync: provider {provider}, state {stateName}, grain {grainId}.",
-            storedETag ?? "(none)",
-            oldETag ?? "(none)");
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Orleans.Runtime;
 using Orleans.Storage;
@@ -30,7 +29,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
         await using var connection = await _database.OpenAsync().ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT etag, payload FROM grain_state WHERE state_name = $state AND grain_id = $grain";
-        AddKey(command, stateName, grainId);
+        AddKey(command, stateName, grainId.ToString());
 
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         if (!await reader.ReadAsync().ConfigureAwait(false))
@@ -62,7 +61,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
         using var turn = await _database.EnterWriteAsync().ConfigureAwait(false);
         await using var connection = await _database.OpenAsync().ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        AddKey(command, stateName, grainId);
+        AddKey(command, stateName, grainId.ToString());
         bool cleared;
         if (grainState.ETag is null)
         {
@@ -79,28 +78,31 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
         if (!cleared)
         {
-            throw await ConflictAsync(connection, nameof(ClearStateAsync), stateName, grainId, grainState.ETag).ConfigureAwait(false);
+            throw await ConflictAsync(connection, null, _name, nameof(ClearStateAsync), stateName, grainId.ToString(), grainState.ETag).ConfigureAwait(false);
         }
 
         grainState.ETag = null;
         grainState.RecordExists = false;
     }
 
-    private static void AddKey(SqliteCommand command, string stateName, GrainId grainId)
+    /// <summary>Binds the record's key ($state, $grain), as every statement on grain_state uses it.</summary>
+    internal static void AddKey(SqliteCommand command, string stateName, string grainId)
     {
         command.Parameters.AddWithValue("$state", stateName);
-        command.Parameters.AddWithValue("$grain", grainId.ToString());
+        command.Parameters.AddWithValue("$grain", grainId);
     }
 
-    private async Task<InconsistentStateException> ConflictAsync(
-        SqliteConnection connection, string operation, string stateName, GrainId grainId, string? expectedETag)
+    /// <summary>The ETag conflict of a write or a clear, naming the ETag the record has now (read in the same transaction).</summary>
+    internal static async Task<InconsistentStateException> ConflictAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, string provider, string operation, string stateName, string grainId, string? expectedETag)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT etag FROM grain_state WHERE state_name = $state AND grain_id = $grain";
         AddKey(command, stateName, grainId);
         var storedETag = await command.ExecuteScalarAsync().ConfigureAwait(false) as string;
         return new InconsistentStateException(
-            $"ETag conflict in {operation}: provider {_name}, state {stateName}, grain {grainId}.",
+            $"ETag conflict in {operation}: provider {provider}, state {stateName}, grain {grainId}.",
             storedETag ?? "(none)",
             expectedETag ?? "(none)");
     }

@@ -5,7 +5,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
+using Monitoring.LoadTests.Scenarios;
+using Monitoring.LoadTests.Target;
 using Microsoft.AspNetCore.SignalR.Client;
 
 /// <summary>
@@ -41,25 +42,15 @@ public sealed class OperatorConsole : IAsyncDisposable
         HubConnection? hub = null;
         try
         {
-            using var response = await http.PostAsJsonAsync("/api/auth/token", new { username = user, password }, cancellationToken);
-            if (!response.IsSuccessStatusCode)
+            var (status, signedIn, _) = await TokenRequest.SendAsync(http, user, password, cancellationToken);
+            if (signedIn is not { } token)
             {
                 throw new InvalidOperationException(
-                    $"operator {user} could not sign in (POST /api/auth/token answered {(int)response.StatusCode}); the default operators are the Development demo users, give --operator-users USER:PASSWORD,... for another host");
+                    $"operator {user} could not sign in (POST /api/auth/token answered {(int)status}); the default operators are the Development demo users, give --operator-users USER:PASSWORD,... for another host");
             }
 
-            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            var token = document.RootElement.GetProperty("accessToken").GetString()!;
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            hub = new HubConnectionBuilder()
-                .WithUrl(new Uri(baseAddress, "/hubs/console"), o =>
-                {
-                    o.Transports = HttpTransportType.WebSockets;
-                    o.SkipNegotiation = true;
-                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                })
-                .Build();
-            hub.ServerTimeout = TimeSpan.FromMinutes(2); // a loaded host answers pings late; that is not a lost console
+            hub = ConsoleConnection.Build(baseAddress, token);
             hub.On("incident", onIncident);
             await hub.StartAsync(cancellationToken);
             await hub.InvokeAsync<JsonElement>("Subscribe", new[] { "*" }, cancellationToken); // every sector the user is assigned

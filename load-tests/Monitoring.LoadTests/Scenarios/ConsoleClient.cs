@@ -1,7 +1,6 @@
 namespace Monitoring.LoadTests.Scenarios;
 
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Monitoring.LoadTests.Measurement;
 using Monitoring.LoadTests.Workload;
@@ -26,15 +25,7 @@ public sealed class ConsoleClient : IAsyncDisposable
     {
         _timeline = timeline;
         _run = run;
-        _connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, "/hubs/console"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.AccessTokenProvider = () => Task.FromResult(accessToken);
-            })
-            .Build();
-        _connection.ServerTimeout = TimeSpan.FromMinutes(2); // a loaded host answers pings late; that is not a lost console
+        _connection = ConsoleConnection.Build(baseAddress, accessToken);
         _connection.On<JsonElement>("alert", OnAlert);
     }
 

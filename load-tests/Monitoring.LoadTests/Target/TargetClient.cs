@@ -24,19 +24,13 @@ public sealed class TargetClient : IDisposable
 
     public async Task SignInAsync(string user, string password, CancellationToken cancellationToken)
     {
-        using var response = await _http.PostAsJsonAsync("/api/auth/token", new { username = user, password }, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        var (status, token, body) = await TokenRequest.SendAsync(_http, user, password, cancellationToken);
+        if (status == HttpStatusCode.NotFound)
         {
             return; // A host without operator identity: reads are open.
         }
 
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"POST /api/auth/token as {user} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-        }
-
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        AccessToken = document.RootElement.GetProperty("accessToken").GetString();
+        AccessToken = token ?? throw new InvalidOperationException($"POST /api/auth/token as {user} answered {(int)status}: {body}");
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken);
     }
 

@@ -1,7 +1,7 @@
 namespace Monitoring.Contracts.Incidents;
 
 /// <summary>
-/// One sealed chunk of a namespace's closed incidents, moved out of the <see cref="IIncidentIndexGrain"/>'s
+/// One sealed chunk of a sector's closed incidents, moved out of its <see cref="ISectorIncidentIndexGrain"/>'s
 /// hot list so that the index's writes stay bounded by the open incidents, not by the whole history.
 /// Key: <see cref="IncidentKeys.ArchiveKey"/>. Only the index grain calls it.
 /// </summary>

@@ -2,7 +2,8 @@ namespace Monitoring.Contracts.Incidents;
 
 /// <summary>
 /// Every incident of one namespace (key "live" or the drill id, see <see cref="IncidentKeys.IndexKey"/>),
-/// so GET /api/incidents can list them. Incidents write to it; it never calls back.
+/// so GET /api/incidents can list them. Incidents write to it; it never calls back. It keeps only the set of
+/// sectors that have incidents: each sector's entries live in that sector's <see cref="ISectorIncidentIndexGrain"/>.
 /// </summary>
 [Alias("monitoring.IIncidentIndexGrain")]
 public interface IIncidentIndexGrain : IGrainWithStringKey

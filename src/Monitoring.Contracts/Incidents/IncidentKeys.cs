@@ -22,7 +22,10 @@ public static class IncidentKeys
     /// <summary>The key of the per-namespace incident index grain ("live" or the drill id).</summary>
     public static string IndexKey(string? drillId) => drillId ?? "live";
 
-    /// <summary>The key of an index's archive chunk: "live/000003" or "{drillId}/000003" (a drill's keys keep its prefix).</summary>
+    /// <summary>The key of one sector's share of an index: "live/S12" or "{drillId}/S12".</summary>
+    public static string SectorIndexKey(string indexKey, string sectorId) => $"{indexKey}/{sectorId}";
+
+    /// <summary>The key of an archive chunk of a sector's index: "live/S12/000003" or "{drillId}/S12/000003" (a drill's keys keep its prefix).</summary>
     public static string ArchiveKey(string indexKey, int chunk) => $"{indexKey}/{chunk:D6}";
 
     /// <summary>Hub group of a role in a namespace (escalations go to "role:duty-officer").</summary>

@@ -3,7 +3,7 @@ namespace Monitoring.Grains.Incidents;
 using Monitoring.Contracts.Incidents;
 
 /// <summary>
-/// A sealed chunk of closed incidents (see <see cref="IncidentIndexGrain"/>). It is written once when the
+/// A sealed chunk of closed incidents (see <see cref="SectorIncidentIndexGrain"/>). It is written once when the
 /// index seals it and read only when someone lists closed incidents, so it does not stay in memory after a call.
 /// </summary>
 public sealed class IncidentArchiveGrain(

@@ -1,135 +1,116 @@
 namespace Monitoring.Grains.Incidents;
 
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Monitoring.Contracts.Grains;
 using Monitoring.Contracts.Incidents;
 using Orleans.Concurrency;
 
 /// <summary>
-/// The list of a namespace's incidents: one grain per namespace. Its state (the hot list) holds every open
-/// incident and the most recent closed ones; older closed ones are sealed into archive chunks
-/// (<see cref="IncidentArchiveGrain"/>, <see cref="IncidentIndexOptions"/>), so a write stays bounded while
-/// the history grows. Every write stores the whole hot list, so writes are group-committed: the grain is
-/// reentrant, changes made while a write is in flight all go into the next one, and each caller returns once
-/// a write holding its change is stored. Under a burst (a load test opens thousands of incidents a minute)
-/// that is one write per storage round trip instead of one per incident.
+/// The list of a namespace's incidents: one grain per namespace. It stores only which sectors have incidents;
+/// each sector's entries live in that sector's <see cref="SectorIncidentIndexGrain"/>. A write of the whole
+/// list for every opened or closed incident grew with the open incidents of the entire line (it was the
+/// biggest cost of a load run at 1 % crossings); a sector's write grows only with that sector's.
 /// </summary>
 [Reentrant]
 public sealed class IncidentIndexGrain(
     [PersistentState("incidentIndex")] IPersistentState<IncidentIndexState> index,
-    IOptions<IncidentIndexOptions> options,
     ILogger<IncidentIndexGrain> logger) : Grain, IIncidentIndexGrain
 {
-    private readonly int _recentClosed = Math.Max(1, options.Value.RecentClosed);
-    private Task _lastWrite = Task.CompletedTask;
-    private TaskCompletionSource? _next; // the write that will hold changes made now
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private HashSet<string> _stored = new(StringComparer.Ordinal); // sectors whose registration is stored
 
-    public Task Upsert(IncidentSummary summary)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (index.State.Incidents.TryGetValue(summary.IncidentId, out var known) && known == summary)
+        if (index.State.Incidents.Count > 0 || index.State.ArchivedChunks > 0)
         {
-            return _next?.Task ?? Task.CompletedTask; // nothing new to store
+            await MoveIntoSectorsAsync();
         }
 
-        index.State.Incidents[summary.IncidentId] = summary;
-        var next = _next;
-        if (next is null)
+        _stored = new HashSet<string>(index.State.Sectors, StringComparer.Ordinal);
+    }
+
+    public async Task Upsert(IncidentSummary summary)
+    {
+        if (!_stored.Contains(summary.SectorId))
         {
-            // Assigned before WriteAsync runs: it may run synchronously up to the storage call.
-            next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _next = next;
-            _lastWrite = WriteAsync(next, _lastWrite);
+            await RegisterAsync([summary.SectorId]);
         }
 
-        return next.Task;
+        await Sector(summary.SectorId).Upsert([summary]);
     }
 
     public async Task<IncidentSummary[]> List(bool? open, string? sectorId)
     {
-        // Copied before the first await: the hot list may change while the archive is read.
-        var hot = index.State.Incidents.Values.ToArray();
-        IEnumerable<IncidentSummary> all = hot;
-        if (open != true && index.State.ArchivedChunks > 0)
-        {
-            // Only closed incidents are archived. An id also in the hot list (upserted again after it was
-            // sealed) is listed once, as the hot list has it.
-            var chunks = await Task.WhenAll(Enumerable.Range(0, index.State.ArchivedChunks)
-                .Select(n => GrainFactory.Reference<IIncidentArchiveGrain>(IncidentKeys.ArchiveKey(this.GetPrimaryKeyString(), n)).Entries()));
-            var hotIds = hot.Select(s => s.IncidentId).ToHashSet(StringComparer.Ordinal);
-            all = hot.Concat(chunks.SelectMany(c => c).Where(s => !hotIds.Contains(s.IncidentId)));
-        }
-
-        return all
-            .Where(s => open is null || s.Open == open)
-            .Where(s => sectorId is null || s.SectorId == sectorId)
+        var sectors = sectorId is null ? _stored.ToArray() : _stored.Contains(sectorId) ? [sectorId] : [];
+        var lists = await Task.WhenAll(sectors.Select(s => Sector(s).List(open)));
+        return lists
+            .SelectMany(l => l)
             .OrderBy(s => s.OpenedAt)
             .ThenBy(s => s.IncidentId, StringComparer.Ordinal)
             .ToArray();
     }
 
-    /// <summary>After the write in flight, stores everything changed up to now in one write (never throws).</summary>
-    private async Task WriteAsync(TaskCompletionSource next, Task previous)
+    /// <summary>
+    /// Stored before any entry goes to a new sector's index, so every stored entry is listed. The gate keeps
+    /// the reentrant calls' writes one at a time (concurrent writes of one state would conflict).
+    /// </summary>
+    private async Task RegisterAsync(IReadOnlyCollection<string> sectorIds)
     {
-        await previous;
-
-        // Changes from here on need another write; the state is serialized when the write starts.
-        if (ReferenceEquals(_next, next))
-        {
-            _next = null;
-        }
-
-        await SealOldClosedAsync();
+        await _writeGate.WaitAsync();
         try
         {
-            await index.WriteStateAsync();
-            next.SetResult();
+            var added = sectorIds.Where(index.State.Sectors.Add).ToList();
+            if (added.Count > 0)
+            {
+                try
+                {
+                    await index.WriteStateAsync();
+                }
+                catch
+                {
+                    index.State.Sectors.ExceptWith(added);
+                    throw;
+                }
+            }
+
+            _stored.UnionWith(sectorIds);
         }
-        catch (Exception ex)
+        finally
         {
-            next.SetException(ex);
+            _writeGate.Release();
         }
     }
 
     /// <summary>
-    /// When the hot list holds 2 × RecentClosed closed incidents, moves the oldest RecentClosed of them into the
-    /// next archive chunk. The chunk is stored before the index write that drops them from the hot list and
-    /// counts the chunk, so a crash in between leaves them in the hot list and an uncounted chunk that the next
-    /// seal overwrites: nothing is lost or listed twice. A failed seal is retried at the next write.
+    /// An index stored before the split: its hot list and archive chunks go into the sectors' indexes, then it
+    /// is emptied. Upserts are idempotent, so an interrupted move is simply done again at the next activation.
     /// </summary>
-    private async Task SealOldClosedAsync()
+    private async Task MoveIntoSectorsAsync()
     {
-        var closed = index.State.Incidents.Values.Where(s => !s.Open).ToList();
-        if (closed.Count < 2 * _recentClosed)
+        var key = this.GetPrimaryKeyString();
+        var entries = new Dictionary<string, IncidentSummary>(StringComparer.Ordinal);
+        for (var n = 0; n < index.State.ArchivedChunks; n++)
         {
-            return;
-        }
-
-        var sealedChunk = closed
-            .OrderBy(s => s.OpenedAt)
-            .ThenBy(s => s.IncidentId, StringComparer.Ordinal)
-            .Take(closed.Count - _recentClosed)
-            .ToArray();
-        var number = index.State.ArchivedChunks;
-        try
-        {
-            await GrainFactory.Reference<IIncidentArchiveGrain>(IncidentKeys.ArchiveKey(this.GetPrimaryKeyString(), number)).Store(sealedChunk);
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Incident index {Index}: could not seal archive chunk {Chunk}; the closed incidents stay in the hot list", this.GetPrimaryKeyString(), number);
-            return;
-        }
-
-        foreach (var summary in sealedChunk)
-        {
-            // Upserted again while the chunk was stored (reentrant): the hot list keeps the newer entry.
-            if (index.State.Incidents.TryGetValue(summary.IncidentId, out var current) && current == summary)
+            foreach (var s in await GrainFactory.Reference<IIncidentArchiveGrain>(IncidentKeys.ArchiveKey(key, n)).Entries())
             {
-                index.State.Incidents.Remove(summary.IncidentId);
+                entries[s.IncidentId] = s;
             }
         }
 
-        index.State.ArchivedChunks = number + 1;
+        foreach (var (id, s) in index.State.Incidents)
+        {
+            entries[id] = s; // the hot list is newer than the archive
+        }
+
+        var bySector = entries.Values.GroupBy(s => s.SectorId, StringComparer.Ordinal).ToList();
+        await RegisterAsync(bySector.Select(g => g.Key).ToList());
+        await Task.WhenAll(bySector.Select(g => Sector(g.Key).Upsert(g.ToArray())));
+        index.State.Incidents.Clear();
+        index.State.ArchivedChunks = 0;
+        await index.WriteStateAsync();
+        logger.LogInformation("Incident index {Index}: moved {Count} incident(s) into {Sectors} sector index(es)", key, entries.Count, bySector.Count);
     }
+
+    private ISectorIncidentIndexGrain Sector(string sectorId)
+        => GrainFactory.Reference<ISectorIncidentIndexGrain>(IncidentKeys.SectorIndexKey(this.GetPrimaryKeyString(), sectorId));
 }

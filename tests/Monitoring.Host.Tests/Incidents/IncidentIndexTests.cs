@@ -3,11 +3,15 @@ namespace Monitoring.Host.Tests.Incidents;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Contracts.Grains;
 using Monitoring.Contracts.Incidents;
+using Monitoring.Grains.Incidents;
+using Monitoring.Host.Storage;
 using Monitoring.Host.Tests.Infrastructure;
+using Orleans.Storage;
 
 /// <summary>
 /// The incident index group-commits its writes: a burst of upserts is all stored, and survives a restart.
-/// Closed incidents beyond its recent window move to archive chunks, and every list still answers all of them.
+/// Each sector's closed incidents beyond its recent window move to archive chunks, and every list still answers
+/// all of them. An index stored whole by an earlier version is moved into the sectors' indexes.
 /// </summary>
 public sealed class IncidentIndexTests
 {
@@ -65,10 +69,11 @@ public sealed class IncidentIndexTests
 
             Assert.Equal(expected, await index.List(null, null));
 
-            // The oldest closed ones left the hot list for the archive.
-            archived = await grains.Reference<IIncidentArchiveGrain>(IncidentKeys.ArchiveKey("index-archive", 0)).Entries();
+            // The oldest closed ones left their sector's hot list for the sector's archive.
+            archived = await grains.Reference<IIncidentArchiveGrain>(IncidentKeys.ArchiveKey(IncidentKeys.SectorIndexKey("index-archive", "S12"), 0)).Entries();
             Assert.NotEmpty(archived);
             Assert.All(archived, s => Assert.False(s.Open));
+            Assert.All(archived, s => Assert.Equal("S12", s.SectorId));
         }
 
         await using (var restarted = new MonitoringApp(data, settings))
@@ -85,4 +90,54 @@ public sealed class IncidentIndexTests
             Assert.Equal(expected, await index.List(null, null));
         }
     }
+
+    [Fact]
+    public async Task An_index_stored_whole_by_an_earlier_version_is_moved_into_the_sectors_and_still_lists_everything()
+    {
+        var data = MonitoringApp.NewDataDirectory();
+        var opened = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        var all = Enumerable.Range(1, 40)
+            .Select(i => new IncidentSummary { IncidentId = $"S2{i % 3}-2026-{i:D4}", SectorId = $"S2{i % 3}", Open = i > 10, OpenedAt = opened.AddSeconds(i) })
+            .ToArray();
+
+        await using (var app = new MonitoringApp(data))
+        {
+            (await app.StartAsync()).Dispose();
+            var grains = app.Services.GetRequiredService<IClusterClient>();
+
+            // The earlier layout: the ten oldest (closed) in an archive chunk of the namespace, the rest in its hot list.
+            await grains.Reference<IIncidentArchiveGrain>(IncidentKeys.ArchiveKey("index-legacy", 0)).Store(all[..10]);
+            var legacy = new IncidentIndexState { ArchivedChunks = 1 };
+            foreach (var s in all[10..])
+            {
+                legacy.Incidents[s.IncidentId] = s;
+            }
+
+            var storage = app.Services.GetRequiredKeyedService<IGrainStorage>(MonitoringStorage.DurableProviderName);
+            var id = grains.Reference<IIncidentIndexGrain>("index-legacy").GetGrainId();
+            await storage.WriteStateAsync("incidentIndex", id, new GrainState<IncidentIndexState>(legacy));
+
+            var index = grains.Reference<IIncidentIndexGrain>("index-legacy");
+            Assert.Equal(all, await index.List(null, null));
+            Assert.Equal(all.Where(s => s.SectorId == "S21"), (await Sector(grains, "S21")).OrderBy(s => s.OpenedAt));
+
+            // The namespace's own state is emptied once the entries are in the sectors.
+            var stored = new GrainState<IncidentIndexState>(new IncidentIndexState());
+            await storage.ReadStateAsync("incidentIndex", id, stored);
+            Assert.Empty(stored.State!.Incidents);
+            Assert.Equal(0, stored.State!.ArchivedChunks);
+            Assert.Equal(["S20", "S21", "S22"], stored.State!.Sectors.Order());
+        }
+
+        await using (var restarted = new MonitoringApp(data))
+        {
+            (await restarted.StartAsync()).Dispose();
+            var index = restarted.Services.GetRequiredService<IClusterClient>().Reference<IIncidentIndexGrain>("index-legacy");
+            Assert.Equal(all, await index.List(null, null));
+            Assert.Equal(all.Where(s => s.Open && s.SectorId == "S22"), await index.List(true, "S22"));
+        }
+    }
+
+    private static Task<IncidentSummary[]> Sector(IClusterClient grains, string sectorId)
+        => grains.Reference<ISectorIncidentIndexGrain>(IncidentKeys.SectorIndexKey("index-legacy", sectorId)).List(null);
 }

@@ -33,6 +33,7 @@ public static class MonitoringHost
 {
     public static WebApplicationBuilder AddMonitoring(this WebApplicationBuilder builder)
     {
+        builder.AddMonitoringLoggingDefaults();
         var section = builder.Configuration.GetSection(MonitoringOptions.Section);
         var options = section.Get<MonitoringOptions>() ?? new MonitoringOptions();
         var services = builder.Services;

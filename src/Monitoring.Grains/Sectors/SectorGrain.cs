@@ -85,9 +85,11 @@ public sealed class SectorGrain(
             _association.Upsert(track.TrackId, track.Lon, track.Lat, track.ObservedAt);
         }
 
+        // The first flush is jittered so that sectors activated together do not all flush in the same group
+        // commit: each flush writes every moved track of its sector, and one writer takes them in turn.
         this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions
         {
-            DueTime = _options.TrackFlushInterval,
+            DueTime = _options.TrackFlushInterval * (0.5 + Random.Shared.NextDouble()),
             Period = _options.TrackFlushInterval,
         });
     }

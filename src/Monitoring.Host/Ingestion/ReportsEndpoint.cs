@@ -72,7 +72,8 @@ public static class ReportsEndpoint
         try
         {
             var ndjson = IsNdjson(http.Request.ContentType, body.Value.Span);
-            var raw = new List<RawReport>();
+            // Sized from the body (a report takes well over 64 bytes) so the list of large structs never regrows.
+            var raw = new List<RawReport>((int)Math.Min(opts.MaxBatchReports, body.Value.Length / 64 + 1));
             var errors = new List<FieldError>();
             if (!ReportBatchParser.TryParse(body.Value.Span, ndjson, opts.MaxBatchReports, raw, errors, out var tooMany))
             {

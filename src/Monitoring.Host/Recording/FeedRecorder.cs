@@ -219,7 +219,7 @@ public sealed class FeedRecorder : IHostedService, IAsyncDisposable
             }
 
             current.Dispose();
-            Track(Task.Run(() => SealQuietly(current.Path, current.Summary), CancellationToken.None));
+            Track(LowPriorityWork.Run(() => SealQuietly(current.Path, current.Summary), "segment seal"));
         }
 
         if (_segment is null)

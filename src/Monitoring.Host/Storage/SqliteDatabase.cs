@@ -17,6 +17,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Lazy<SqliteGroupCommit> _groupCommit;
+    private SqliteCheckpointer? _checkpointer;
     private volatile bool _schemaReady;
 
     /// <param name="filePath">The database file; its directory is created when missing.</param>
@@ -34,8 +35,19 @@ public sealed class SqliteDatabase : IDisposable
             // Seconds a command waits on another connection's write lock before failing.
             DefaultTimeout = 30,
         }.ToString();
-        _groupCommit = new Lazy<SqliteGroupCommit>(() => new SqliteGroupCommit(this));
+        _groupCommit = new Lazy<SqliteGroupCommit>(() =>
+        {
+            // Started with the writer: every write but a rare grain-state clear goes through it.
+            _checkpointer = new SqliteCheckpointer(this, CheckpointPeriod, CheckpointRestartFrames);
+            return new SqliteGroupCommit(this);
+        });
     }
+
+    /// <summary>How often the log is checkpointed beside the writer.</summary>
+    internal static readonly TimeSpan CheckpointPeriod = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>16,384 pages (64 MiB): past this the writer is held off once so that the log can restart.</summary>
+    internal const long CheckpointRestartFrames = 16_384;
 
     public string FilePath { get; }
 
@@ -65,6 +77,9 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>The checkpoint loop (null until the first group write).</summary>
+    internal SqliteCheckpointer? Checkpointer => _checkpointer;
+
     /// <summary>Transactions (fsyncs) of the group writer so far: fewer than writes when they share them.</summary>
     public long Groups => _groupCommit.IsValueCreated ? _groupCommit.Value.Groups : 0;
 
@@ -84,6 +99,8 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Closes the pooled connections, so the file can be reopened or deleted (a host "restart").</summary>
     public void Dispose()
     {
+        // Stopped first: a checkpoint must not reopen a connection after the pool is cleared.
+        _checkpointer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         _schemaGate.Dispose();

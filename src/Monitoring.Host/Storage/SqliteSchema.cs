@@ -5,9 +5,10 @@ internal static class SqliteSchema
 {
     /// <summary>
     /// Per-connection settings. FULL makes every commit durable on disk, not only across a process crash:
-    /// an acknowledged alert must survive a power cut too.
+    /// an acknowledged alert must survive a power cut too. No commit checkpoints the log itself:
+    /// <see cref="SqliteCheckpointer"/> does, beside the writer.
     /// </summary>
-    public const string ConnectionPragmas = "PRAGMA synchronous = FULL;";
+    public const string ConnectionPragmas = "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0;";
 
     public const string Create =
         """

@@ -21,6 +21,21 @@ internal sealed class AlertTail(int capacity)
     /// <summary>True when the tail alone can answer "after afterSeq".</summary>
     public bool Covers(long afterSeq) => afterSeq + 1 >= FirstSeq || _alerts.Count == 0;
 
+    /// <summary>The newest alert that matches, or null (no copy of the tail).</summary>
+    public Alert? LastMatching(Func<Alert, bool> match)
+    {
+        Alert? found = null;
+        foreach (var alert in _alerts)
+        {
+            if (match(alert))
+            {
+                found = alert;
+            }
+        }
+
+        return found;
+    }
+
     public Alert[] After(long afterSeq, int limit)
         => _alerts.Where(a => a.Seq > afterSeq).Take(limit).ToArray();
 }

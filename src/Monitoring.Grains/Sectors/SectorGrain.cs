@@ -41,6 +41,9 @@ public sealed class SectorGrain(
     private readonly HashSet<string> _dirtyTracks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _removedTracks = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _decide = new(1, 1);
+
+    // One-off alerts (escalation, sensor-offline) decided but not yet shown, by seq: their repeats wait for them.
+    private readonly Dictionary<long, (Alert Alert, Task Shown)> _unshownAppends = [];
     private SectorCommitQueue _commits = null!;
     private DedupeWindow _dedupe = null!;
     private TrackAssociation _association = null!;
@@ -402,42 +405,60 @@ public sealed class SectorGrain(
 
     /// <summary>
     /// Appends one alert of this kind raised outside a report batch (escalation, sensor-offline), unless one
-    /// that matches <paramref name="repeat"/> was already raised. Decided on the committed state, so the check
-    /// sees every alert before it. <paramref name="complete"/> adds the kind's own fields to the stamped alert
+    /// that matches <paramref name="repeat"/> was already raised: committed (in the tail) or decided and on its
+    /// way (then the repeat waits for it, and fails with it). So the check sees every alert decided before it
+    /// without draining the sector's commits first, which held every report batch of the sector for a commit
+    /// round trip per escalation. <paramref name="complete"/> adds the kind's own fields to the stamped alert
     /// (a warning, decided now, unless it says otherwise).
     /// </summary>
-    private Task<Alert> AppendAsync(string kind, Func<Alert, bool> repeat, Func<Alert, Alert> complete) => DecideAsync(() =>
+    private async Task<Alert> AppendAsync(string kind, Func<Alert, bool> repeat, Func<Alert, Alert> complete)
     {
-        if (_tail.After(0, int.MaxValue).LastOrDefault(a => a.Kind == kind && repeat(a)) is { } raised)
+        var (alert, shown) = await DecideAsync(() =>
         {
-            return ValueTask.FromResult<(SectorChange?, Alert)>((null, raised));
-        }
-
-        var seq = ++_decidedSeq;
-        var current = mdl.Current;
-        var alert = complete(new Alert
-        {
-            AlertId = AlertIdFor(seq),
-            SectorId = _sectorId,
-            Seq = seq,
-            Kind = kind,
-            Severity = Severities.Warning,
-            DecidedAt = _clock.GetUtcNow(),
-            MdlVersion = current?.Version ?? 0,
-            Policy = current is null ? null : WireNames.Of(current.Policy),
-            DrillId = _drillId,
-        });
-        var change = new SectorChange
-        {
-            Alerts = [alert],
-            Show = async () =>
+            foreach (var (pending, pendingShown) in _unshownAppends.Values)
             {
-                ShowAlerts([alert]);
-                await publisher.PublishAlertsAsync([alert]);
-            },
-        };
-        return ValueTask.FromResult<(SectorChange?, Alert)>((change, alert));
-    }, afterShown: true);
+                if (pending.Kind == kind && repeat(pending))
+                {
+                    return ValueTask.FromResult<(SectorChange?, (Alert, Task))>((null, (pending, pendingShown)));
+                }
+            }
+
+            if (_tail.LastMatching(a => a.Kind == kind && repeat(a)) is { } raised)
+            {
+                return ValueTask.FromResult<(SectorChange?, (Alert, Task))>((null, (raised, Task.CompletedTask)));
+            }
+
+            var seq = ++_decidedSeq;
+            var current = mdl.Current;
+            var alert = complete(new Alert
+            {
+                AlertId = AlertIdFor(seq),
+                SectorId = _sectorId,
+                Seq = seq,
+                Kind = kind,
+                Severity = Severities.Warning,
+                DecidedAt = _clock.GetUtcNow(),
+                MdlVersion = current?.Version ?? 0,
+                Policy = current is null ? null : WireNames.Of(current.Policy),
+                DrillId = _drillId,
+            });
+            var change = new SectorChange
+            {
+                Alerts = [alert],
+                Show = async () =>
+                {
+                    _unshownAppends.Remove(alert.Seq);
+                    ShowAlerts([alert]);
+                    await publisher.PublishAlertsAsync([alert]);
+                },
+            };
+            _unshownAppends[seq] = (alert, change.Shown);
+            return ValueTask.FromResult<(SectorChange?, (Alert, Task))>((change, (alert, Task.CompletedTask)));
+        }, afterShown: false);
+
+        await shown;
+        return alert;
+    }
 
     private string AlertIdFor(long seq) => _drillId is null ? $"{_sectorId}-{seq}" : $"{_drillId}/{_sectorId}-{seq}";
 

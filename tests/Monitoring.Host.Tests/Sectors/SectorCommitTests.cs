@@ -6,6 +6,9 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Contracts.Alerts;
+using Monitoring.Contracts.Grains;
+using Monitoring.Contracts.Incidents;
+using Monitoring.Contracts.Sectors;
 using Monitoring.Geo;
 using Monitoring.Grains.Mdl;
 using Monitoring.Host.Tests.Infrastructure;
@@ -64,6 +67,44 @@ public sealed class SectorCommitTests : IAsyncLifetime
         }
 
         Assert.Equal(crossed, incidents.Select(i => i!["incidentId"]!.GetValue<string>()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Repeated_escalations_raised_among_report_batches_give_one_alert_that_every_caller_gets()
+    {
+        const int Batches = 20, PerBatch = 5, Repeats = 6;
+        var (sectorId, sensorId, points) = PointsInOneSector(Batches * PerBatch, crossedEvery: 7);
+        var t0 = DateTimeOffset.UtcNow.AddSeconds(-20);
+        var sensors = _app.SensorClient();
+        var sector = _app.Services.GetRequiredService<IClusterClient>().Reference<ISectorGrain>(sectorId);
+        EscalationRequest Step(string step) => new()
+        {
+            IncidentId = $"{sectorId}-2026-9999",
+            StepId = step,
+            TrackId = "esc-0-0",
+            At = t0,
+            Note = $"step '{step}' not acknowledged",
+        };
+
+        // Two steps, each raised several times (a deadline firing twice), while batches are being committed.
+        var posts = Enumerable.Range(0, Batches).Select(b => sensors.PostAsync("/api/reports", Reports.Batch(
+            Enumerable.Range(0, PerBatch).Select(i => (JsonNode)Reports.Report(
+                $"esc-{b}-{i}", sensorId, points[(b * PerBatch) + i].Lon, points[(b * PerBatch) + i].Lat, t0, trackId: $"esc-{b}-{i}")).ToArray())));
+        var raised = Enumerable.Range(0, Repeats).SelectMany(_ => new[] { sector.RaiseEscalation(Step("confirm")), sector.RaiseEscalation(Step("report")) });
+        var responses = await Task.WhenAll(posts);
+        var alerts = await Task.WhenAll(raised);
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+
+        // Every caller of a step got the same alert, and the log holds exactly one per step, with gap-free seqs.
+        Assert.Equal(2, alerts.Select(a => a.AlertId).Distinct().Count());
+        Assert.Single(alerts.Where(a => a.StepId == "confirm").Select(a => a.AlertId).Distinct());
+        var http = await _app.ClientFor("admin");
+        var logged = (await http.GetFromJsonAsync<Alert[]>($"/api/alerts?sector={sectorId}&limit=1000"))!;
+        Assert.Equal(Enumerable.Range(1, logged.Length).Select(i => (long)i), logged.Select(a => a.Seq));
+        Assert.Equal(2, logged.Count(a => a.Kind == AlertKinds.Escalation));
+
+        // Raised again later, from the committed tail: still the same alert.
+        Assert.Equal(alerts.First(a => a.StepId == "report").AlertId, (await sector.RaiseEscalation(Step("report"))).AlertId);
     }
 
     [Fact]

@@ -5,8 +5,8 @@ using Orleans.Runtime;
 /// <summary>
 /// Tells drill keys from live ones; drill ids are made with this prefix (<see cref="Drills.DrillIds"/>).
 /// Every key of a drill starts with its drill id ("drill-…": sector
-/// "drill-1a/S12", incident "drill-1a/S12-2026-0001", incident index "drill-1a"); no live key does
-/// (sectors "S12", incidents "S12-2026-0001", index "live").
+/// "drill-1a/S12", incident "drill-1a/S12-2026-0001", incident index "drill-1a" and its sector's share
+/// "drill-1a/S12"); no live key does (sectors "S12", incidents "S12-2026-0001", index "live", "live/S12").
 /// </summary>
 public static class DrillNamespace
 {

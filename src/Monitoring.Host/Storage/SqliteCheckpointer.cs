@@ -18,7 +18,6 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     private readonly long _restartFrames;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
-    private long _checkpoints;
     private long _restarts;
 
     public SqliteCheckpointer(SqliteDatabase database, TimeSpan period, long restartFrames)
@@ -29,8 +28,6 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         _loop = Task.Run(LoopAsync);
     }
 
-    public long Checkpoints => Interlocked.Read(ref _checkpoints);
-
     /// <summary>Checkpoints that had to hold the writer off because the log never caught up.</summary>
     public long Restarts => Interlocked.Read(ref _restarts);
 
@@ -39,7 +36,6 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var (log, copied) = await RunAsync(connection, "PASSIVE", cancellationToken).ConfigureAwait(false);
-        Interlocked.Increment(ref _checkpoints);
         if (log >= _restartFrames)
         {
             using var turn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);

@@ -413,17 +413,18 @@ public sealed class SectorGrain(
     /// </summary>
     private async Task<Alert> AppendAsync(string kind, Func<Alert, bool> repeat, Func<Alert, Alert> complete)
     {
+        bool Raised(Alert a) => a.Kind == kind && repeat(a);
         var (alert, shown) = await DecideAsync(() =>
         {
             foreach (var (pending, pendingShown) in _unshownAppends.Values)
             {
-                if (pending.Kind == kind && repeat(pending))
+                if (Raised(pending))
                 {
                     return ValueTask.FromResult<(SectorChange?, (Alert, Task))>((null, (pending, pendingShown)));
                 }
             }
 
-            if (_tail.LastMatching(a => a.Kind == kind && repeat(a)) is { } raised)
+            if (_tail.LastMatching(Raised) is { } raised)
             {
                 return ValueTask.FromResult<(SectorChange?, (Alert, Task))>((null, (raised, Task.CompletedTask)));
             }

@@ -16,7 +16,8 @@ using System.Runtime.InteropServices;
 /// The oldest generation is dropped whole once its last key is a full window old, so a pair is remembered for
 /// at least the window and at most an eighth longer. Against one dictionary of key → expiry plus an expiry
 /// queue, that is about half the memory per pair (no expiry time, no queue), no per-pair expiry work, and no
-/// multi-million-entry rehash inside a sector's turn: each new generation is sized like the last one.</para>
+/// multi-million-entry rehash inside a sector's turn: each new generation is sized like the last one, and
+/// takes over the set of the generation last dropped.</para>
 /// </remarks>
 internal sealed class DedupeWindow
 {
@@ -25,6 +26,7 @@ internal sealed class DedupeWindow
     private readonly long _windowTicks;
     private readonly long _generationTicks;
     private Generation? _current;
+    private HashSet<UInt128>? _spare;
 
     public DedupeWindow(TimeSpan window)
     {
@@ -84,30 +86,51 @@ internal sealed class DedupeWindow
     {
         if (_current is null)
         {
-            return _current = new Generation(now, _generationTicks, 0);
+            return _current = new Generation(now, _generationTicks, new HashSet<UInt128>());
         }
 
         if (now >= _current.End)
         {
             // Every key of the current generation was added before its End: a call at or after End would have
             // started the next generation first. So End + window is when its newest key has had its window.
+            var capacity = _current.Keys.Count;
             _older.Enqueue(_current);
-            _current = new Generation(now, _generationTicks, _current.Keys.Count);
+            DropExpired(now);
+            _current = new Generation(now, _generationTicks, TakeSpare(capacity));
+            return _current;
         }
 
-        while (_older.TryPeek(out var oldest) && oldest.End + _windowTicks <= now)
-        {
-            _older.Dequeue();
-        }
-
+        DropExpired(now);
         return _current;
     }
 
-    private sealed class Generation(long start, long length, int capacity)
+    private void DropExpired(long now)
+    {
+        while (_older.TryPeek(out var oldest) && oldest.End + _windowTicks <= now)
+        {
+            _older.Dequeue();
+            _spare = oldest.Keys;
+        }
+    }
+
+    /// <summary>
+    /// The set for a new generation: the last dropped one, emptied. A generation's set is large enough to live on
+    /// the large object heap, which only a full collection frees; reusing it keeps a steady rate from leaving one
+    /// there every eighth of the window.
+    /// </summary>
+    private HashSet<UInt128> TakeSpare(int capacity)
+    {
+        var keys = _spare ?? new HashSet<UInt128>(capacity);
+        _spare = null;
+        keys.Clear();
+        keys.EnsureCapacity(capacity); // sized like the generation before it: at a steady rate it never rehashes
+        return keys;
+    }
+
+    private sealed class Generation(long start, long length, HashSet<UInt128> keys)
     {
         public long End { get; } = start + length;
 
-        // Sized like the generation before it: at a steady rate the set never rehashes.
-        public HashSet<UInt128> Keys { get; } = new(capacity);
+        public HashSet<UInt128> Keys { get; } = keys;
     }
 }

@@ -1,7 +1,9 @@
 namespace Monitoring.Grains.Sectors;
 
+using System.Diagnostics;
 using Monitoring.Contracts.Alerts;
 using Monitoring.Contracts.Sectors;
+using Monitoring.Grains.Diagnostics;
 using Monitoring.Grains.Storage;
 
 /// <summary>
@@ -54,7 +56,9 @@ public sealed class SectorCommitQueue(ISectorLog log, string sectorKey, Action o
             _waiting = [];
             try
             {
+                var started = Stopwatch.GetTimestamp();
                 await CommitAsync(group);
+                MonitoringMetrics.SectorCommit.Record(MonitoringMetrics.Since(started));
             }
             catch (Exception ex)
             {

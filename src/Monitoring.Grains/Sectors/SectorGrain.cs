@@ -41,6 +41,7 @@ public sealed class SectorGrain(
     private readonly HashSet<string> _dirtyTracks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _removedTracks = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _decide = new(1, 1);
+    private readonly BatchScratch _batch = new();
 
     // One-off alerts (escalation, sensor-offline) decided but not yet shown, by seq: their repeats wait for them.
     private readonly Dictionary<long, (Alert Alert, Task Shown)> _unshownAppends = [];
@@ -149,9 +150,11 @@ public sealed class SectorGrain(
         var now = _clock.GetUtcNow();
         var snapshot = mdl.Require();
         var policy = WireNames.Of(snapshot.Policy);
-        var pending = new Dictionary<string, TrackState>(StringComparer.Ordinal);
-        var verdictChanged = new HashSet<string>(StringComparer.Ordinal);
-        var batchKeys = new HashSet<UInt128>();
+        // One decision at a time (the decide gate), so these scratch collections are reused, not allocated per batch.
+        _batch.Clear();
+        var pending = _batch.Pending;
+        var verdictChanged = _batch.VerdictChanged;
+        var batchKeys = _batch.Keys;
         var newAlerts = new List<Alert>();
         var opened = new Dictionary<string, string>(StringComparer.Ordinal);
         var duplicates = 0;
@@ -490,7 +493,7 @@ public sealed class SectorGrain(
     {
         if (report.TrackId is { } own)
         {
-            return SensorTrackId(report.SensorId, own);
+            return SensorTrackId(report.SensorId, own, pending);
         }
 
         // Reports in this batch are not in the grid yet; check them first.
@@ -511,7 +514,7 @@ public sealed class SectorGrain(
         HashSet<string>? unknown = null;
         foreach (var report in reports)
         {
-            if (report.TrackId is { } own && SensorTrackId(report.SensorId, own) is var id && !_tracks.ContainsKey(id))
+            if (report.TrackId is { } own && SensorTrackId(report.SensorId, own, null) is var id && !_tracks.ContainsKey(id))
             {
                 (unknown ??= new HashSet<string>(StringComparer.Ordinal)).Add(id);
             }
@@ -594,7 +597,32 @@ public sealed class SectorGrain(
         return ValueTask.FromResult<(SectorChange?, bool)>((change, true));
     }, afterShown: false);
 
-    private static string SensorTrackId(string sensorId, string trackId) => $"{sensorId}/{trackId}";
+    /// <summary>
+    /// "{sensorId}/{trackId}", a sensor's own track. For a track pending in this batch or held here it is the
+    /// stored string, looked up by its characters: a report of a known track allocates no id.
+    /// </summary>
+    private string SensorTrackId(string sensorId, string trackId, Dictionary<string, TrackState>? pending)
+    {
+        var length = sensorId.Length + 1 + trackId.Length;
+        if (length <= 512)
+        {
+            Span<char> id = stackalloc char[length];
+            sensorId.CopyTo(id);
+            id[sensorId.Length] = '/';
+            trackId.CopyTo(id[(sensorId.Length + 1)..]);
+            if (pending is not null && pending.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var inBatch, out _))
+            {
+                return inBatch;
+            }
+
+            if (_tracks.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var held, out _))
+            {
+                return held;
+            }
+        }
+
+        return $"{sensorId}/{trackId}";
+    }
 
     /// <summary>Sensors send in time order: sorting (a copy) only when a batch is not is the common-case saving.</summary>
     private static bool IsOrdered(SensorReport[] reports)

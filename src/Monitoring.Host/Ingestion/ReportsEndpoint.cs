@@ -11,6 +11,8 @@ using Monitoring.Host.Recording;
 using Monitoring.Host.Security;
 using Monitoring.Host.Sensors;
 using Monitoring.Contracts.Grains;
+using Monitoring.Geo;
+using Monitoring.Grains.Diagnostics;
 
 /// <summary>
 /// POST /api/reports: authenticate, read, validate the whole batch (nothing applied on any error),
@@ -18,6 +20,8 @@ using Monitoring.Contracts.Grains;
 /// </summary>
 public static class ReportsEndpoint
 {
+    private const string Rejected = "The batch was rejected; nothing in it was applied.";
+
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/reports", Handle)
@@ -45,7 +49,6 @@ public static class ReportsEndpoint
         FeedRecorder recorder,
         SensorHealth health)
     {
-        const string Rejected = "The batch was rejected; nothing in it was applied.";
         var opts = options.Value;
         if (!keys.Accepts(http.Request.Headers["X-Api-Key"].ToString()))
         {
@@ -71,25 +74,10 @@ public static class ReportsEndpoint
 
         try
         {
-            var ndjson = IsNdjson(http.Request.ContentType, body.Value.Span);
-            // Sized from the body (a report takes well over 64 bytes) so the list of large structs never regrows.
-            var raw = new List<RawReport>((int)Math.Min(opts.MaxBatchReports, body.Value.Length / 64 + 1));
-            var errors = new List<FieldError>();
-            if (!ReportBatchParser.TryParse(body.Value.Span, ndjson, opts.MaxBatchReports, raw, errors, out var tooMany))
+            var valid = ParseAndValidate(body.Value.Span, http.Request.ContentType, opts, sensors, snapshot, clock.GetUtcNow(), out var problem);
+            if (problem is not null)
             {
-                return ProblemResults.Of(tooMany ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, Rejected, errors);
-            }
-
-            if (raw.Count == 0)
-            {
-                return ProblemResults.Single(StatusCodes.Status400BadRequest, Rejected, null, "body", "the batch is empty; send 1 to " + opts.MaxBatchReports + " reports");
-            }
-
-            var valid = new List<(int SectorIndex, SensorReport Report)>(raw.Count);
-            new ReportValidator(sensors, opts).Validate(raw, snapshot.Sectors, clock.GetUtcNow(), valid, errors);
-            if (errors.Count > 0)
-            {
-                return ProblemResults.Of(StatusCodes.Status400BadRequest, Rejected, errors);
+                return problem;
             }
 
             // Recorded (durably) before anything is applied: a 202 means the batch is in the recording.
@@ -101,11 +89,15 @@ public static class ReportsEndpoint
 
             health.Heard(reports);
             var sectorDefs = snapshot.Sectors.Sectors;
-            var calls = valid
-                .GroupBy(v => v.SectorIndex)
-                .Select(g => grains.Reference<ISectorGrain>(sectorDefs[g.Key].SectorId).Ingest(g.Select(v => v.Report).ToArray()))
-                .ToArray();
-            var results = await Task.WhenAll(calls);
+            var sectorsStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+            // A sensor's batch usually lies in one sector: then it is one call, without grouping.
+            var first = valid[0].SectorIndex;
+            var results = valid.TrueForAll(v => v.SectorIndex == first)
+                ? [await grains.Reference<ISectorGrain>(sectorDefs[first].SectorId).Ingest(reports.ToArray())]
+                : await Task.WhenAll(valid
+                    .GroupBy(v => v.SectorIndex)
+                    .Select(g => grains.Reference<ISectorGrain>(sectorDefs[g.Key].SectorId).Ingest(g.Select(v => v.Report).ToArray())));
+            MonitoringMetrics.SectorIngest.Record(MonitoringMetrics.Since(sectorsStarted));
             return Results.Json(new IngestAccepted(results.Sum(r => r.Accepted), results.Sum(r => r.Duplicates)), statusCode: StatusCodes.Status202Accepted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -119,6 +111,47 @@ public static class ReportsEndpoint
             {
                 ArrayPool<byte>.Shared.Return(rented);
             }
+        }
+    }
+
+    /// <summary>
+    /// The whole batch parsed and validated: its reports with their sector, or a problem naming every bad field.
+    /// Synchronous on purpose: the parsed list is the thread's reusable one (RawReportBuffer).
+    /// </summary>
+    private static List<(int SectorIndex, SensorReport Report)> ParseAndValidate(
+        ReadOnlySpan<byte> body,
+        string? contentType,
+        IngestionOptions opts,
+        SensorCatalog sensors,
+        ReconciledMdl snapshot,
+        DateTimeOffset now,
+        out IResult? problem)
+    {
+        // Sized from the body (a report takes well over 64 bytes) so the list of large structs never regrows.
+        var raw = RawReportBuffer.Take((int)Math.Min(opts.MaxBatchReports, body.Length / 64 + 1));
+        try
+        {
+            var errors = new List<FieldError>();
+            if (!ReportBatchParser.TryParse(body, IsNdjson(contentType, body), opts.MaxBatchReports, raw, errors, out var tooMany))
+            {
+                problem = ProblemResults.Of(tooMany ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, Rejected, errors);
+                return [];
+            }
+
+            if (raw.Count == 0)
+            {
+                problem = ProblemResults.Single(StatusCodes.Status400BadRequest, Rejected, null, "body", "the batch is empty; send 1 to " + opts.MaxBatchReports + " reports");
+                return [];
+            }
+
+            var valid = new List<(int SectorIndex, SensorReport Report)>(raw.Count);
+            new ReportValidator(sensors, opts).Validate(raw, snapshot.Sectors, now, valid, errors);
+            problem = errors.Count > 0 ? ProblemResults.Of(StatusCodes.Status400BadRequest, Rejected, errors) : null;
+            return valid;
+        }
+        finally
+        {
+            RawReportBuffer.Give(raw);
         }
     }
 

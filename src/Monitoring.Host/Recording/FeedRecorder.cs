@@ -1,9 +1,11 @@
 namespace Monitoring.Host.Recording;
 
+using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Monitoring.Contracts.Reports;
+using Monitoring.Grains.Diagnostics;
 using Monitoring.Host.Configuration;
 using Monitoring.Simulation.Recording;
 
@@ -83,10 +85,12 @@ public sealed class FeedRecorder : IHostedService, IAsyncDisposable
             return;
         }
 
+        var started = Stopwatch.GetTimestamp();
         var recordedAt = _clock.GetUtcNow();
         var pending = new PendingAppend(FeedRecordFormat.Encode(reports, recordedAt), recordedAt, reports.Count);
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         await pending.Done.Task;
+        MonitoringMetrics.RecordingAppend.Record(MonitoringMetrics.Since(started));
     }
 
     /// <summary>AppendAsync for ingestion: false (logged) when the recorder could not write, so nothing gets applied.</summary>

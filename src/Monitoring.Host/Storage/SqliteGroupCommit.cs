@@ -1,7 +1,9 @@
 namespace Monitoring.Host.Storage;
 
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using Monitoring.Grains.Diagnostics;
 
 /// <summary>
 /// Group commit for monitoring.db: one writer takes every write queued meanwhile (sector commits, grain
@@ -64,6 +66,7 @@ internal sealed class SqliteGroupCommit
     private async Task CommitGroupAsync(List<SqliteWrite> group)
     {
         var applied = new List<SqliteWrite>(group.Count);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             using var turn = await _database.EnterWriteAsync().ConfigureAwait(false);
@@ -91,6 +94,8 @@ internal sealed class SqliteGroupCommit
 
             await transaction.CommitAsync().ConfigureAwait(false);
             Interlocked.Increment(ref _groups);
+            MonitoringMetrics.StorageTransaction.Record(MonitoringMetrics.Since(started));
+            MonitoringMetrics.StorageTransactionWrites.Record(group.Count);
         }
         catch (Exception ex)
         {

@@ -77,4 +77,24 @@ public sealed class DedupeWindowTests
 
         Assert.InRange(peak, PerSecond * (int)Window.TotalSeconds, PerSecond * (int)(Window.TotalSeconds * 9 / 8) + PerSecond);
     }
+
+    [Fact]
+    public void A_set_taken_over_from_a_dropped_generation_forgets_its_old_pairs_and_keeps_the_new_ones()
+    {
+        var window = new DedupeWindow(Window);
+        for (var i = 0; i < 50; i++)
+        {
+            window.Add("rdr-01", $"old-{i}", T0);
+        }
+
+        // Long after: the first generation is dropped, and the next one takes over its set.
+        var later = T0 + (3 * Window);
+        window.Add("rdr-01", "new-1", later);
+        window.Add("rdr-01", "new-2", later.AddSeconds(100)); // a generation further on
+
+        Assert.All(Enumerable.Range(0, 50), i => Assert.False(window.Contains("rdr-01", $"old-{i}", later.AddSeconds(100))));
+        Assert.True(window.Contains("rdr-01", "new-1", later.AddSeconds(100)));
+        Assert.True(window.Contains("rdr-01", "new-2", later.AddSeconds(100)));
+        Assert.Equal(2, window.Count);
+    }
 }

@@ -493,7 +493,7 @@ public sealed class SectorGrain(
     {
         if (report.TrackId is { } own)
         {
-            return SensorTrackId(report.SensorId, own, pending);
+            return KnownSensorTrackId(report.SensorId, own, pending) ?? SensorTrackId(report.SensorId, own);
         }
 
         // Reports in this batch are not in the grid yet; check them first.
@@ -514,9 +514,9 @@ public sealed class SectorGrain(
         HashSet<string>? unknown = null;
         foreach (var report in reports)
         {
-            if (report.TrackId is { } own && SensorTrackId(report.SensorId, own, null) is var id && !_tracks.ContainsKey(id))
+            if (report.TrackId is { } own && KnownSensorTrackId(report.SensorId, own, null) is null)
             {
-                (unknown ??= new HashSet<string>(StringComparer.Ordinal)).Add(id);
+                (unknown ??= new HashSet<string>(StringComparer.Ordinal)).Add(SensorTrackId(report.SensorId, own));
             }
         }
 
@@ -597,31 +597,32 @@ public sealed class SectorGrain(
         return ValueTask.FromResult<(SectorChange?, bool)>((change, true));
     }, afterShown: false);
 
+    private static string SensorTrackId(string sensorId, string trackId) => $"{sensorId}/{trackId}";
+
     /// <summary>
-    /// "{sensorId}/{trackId}", a sensor's own track. For a track pending in this batch or held here it is the
-    /// stored string, looked up by its characters: a report of a known track allocates no id.
+    /// The stored id of a sensor's own track pending in this batch or held here, or null for a new track. It is
+    /// looked up by its characters, so a report of a known track builds no id string.
     /// </summary>
-    private string SensorTrackId(string sensorId, string trackId, Dictionary<string, TrackState>? pending)
+    private string? KnownSensorTrackId(string sensorId, string trackId, Dictionary<string, TrackState>? pending)
     {
         var length = sensorId.Length + 1 + trackId.Length;
-        if (length <= 512)
+        if (length > 512)
         {
-            Span<char> id = stackalloc char[length];
-            sensorId.CopyTo(id);
-            id[sensorId.Length] = '/';
-            trackId.CopyTo(id[(sensorId.Length + 1)..]);
-            if (pending is not null && pending.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var inBatch, out _))
-            {
-                return inBatch;
-            }
-
-            if (_tracks.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var held, out _))
-            {
-                return held;
-            }
+            // Longer than validation lets through; kept correct, not fast.
+            var built = SensorTrackId(sensorId, trackId);
+            return pending?.ContainsKey(built) == true || _tracks.ContainsKey(built) ? built : null;
         }
 
-        return $"{sensorId}/{trackId}";
+        Span<char> id = stackalloc char[length];
+        sensorId.CopyTo(id);
+        id[sensorId.Length] = '/';
+        trackId.CopyTo(id[(sensorId.Length + 1)..]);
+        if (pending is not null && pending.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var inBatch, out _))
+        {
+            return inBatch;
+        }
+
+        return _tracks.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var held, out _) ? held : null;
     }
 
     /// <summary>Sensors send in time order: sorting (a copy) only when a batch is not is the common-case saving.</summary>

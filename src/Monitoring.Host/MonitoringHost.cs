@@ -41,6 +41,7 @@ public static class MonitoringHost
         services.Configure<MdlOptions>(section.GetSection("Mdl"));
         services.Configure<SectorOptions>(section.GetSection("Sectors"));
         services.Configure<IngestionOptions>(section.GetSection("Ingestion"));
+        services.Configure<ConsoleHubOptions>(section.GetSection("Hub"));
         services.TryAddSingletonTimeProvider();
 
         RedisConnection? redis = null;
@@ -110,8 +111,13 @@ public static class MonitoringHost
         app.MapAudit();
         app.MapRuntimeDiagnostics();
         app.MapDrills();
-        // A console whose token expires is disconnected and must reconnect with a fresh one.
-        app.MapHub<ConsoleHub>("/hubs/console", o => o.CloseOnAuthenticationExpiration = true);
+        var hub = app.Services.GetRequiredService<IOptions<ConsoleHubOptions>>().Value;
+        app.MapHub<ConsoleHub>("/hubs/console", o =>
+        {
+            // A console whose token expires is disconnected and must reconnect with a fresh one.
+            o.CloseOnAuthenticationExpiration = true;
+            o.ApplicationMaxBufferSize = hub.SendBufferBytes;
+        });
         return app;
     }
 

@@ -36,6 +36,17 @@ public static class MonitoringMetrics
     public static readonly Histogram<int> StorageTransactionWrites = Meter.CreateHistogram<int>(
         "monitoring.storage.transaction.writes", "{write}", "Writes that shared one storage transaction and its fsync");
 
+    /// <summary>
+    /// A RESTART checkpoint of monitoring.db: the group writer is held off for all of it, so every commit queued
+    /// meanwhile waits this long. It happens only when writes never pause long enough for a passive checkpoint.
+    /// </summary>
+    public static readonly Histogram<double> StorageCheckpointRestart = Meter.CreateHistogram<double>(
+        "monitoring.storage.checkpoint.restart.duration", "s", "Time the storage writer was held off for a RESTART checkpoint");
+
+    /// <summary>Sealing one full recording segment (gzip, fsync, rename), which runs beside the request path at low priority.</summary>
+    public static readonly Histogram<double> RecordingSeal = Meter.CreateHistogram<double>(
+        "monitoring.recording.seal.duration", "s", "Time to seal one full recording segment");
+
     /// <summary>Seconds since a <see cref="Stopwatch.GetTimestamp"/> value (durations in seconds, as OpenTelemetry's conventions have them).</summary>
     public static double Since(long timestamp) => Stopwatch.GetElapsedTime(timestamp).TotalSeconds;
 }

@@ -2,6 +2,7 @@ namespace Monitoring.Host.Hub;
 
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Monitoring.Contracts.Alerts;
 using Monitoring.Contracts.Hub;
 using Monitoring.Contracts.Identity;
@@ -28,11 +29,13 @@ public sealed class HubAlertPublisher : BackgroundService, IAlertPublisher
     private Dictionary<(string SectorId, string? DrillId), Dictionary<string, TrackState>> _pendingTracks = new();
     private readonly IHubContext<ConsoleHub> _hub;
     private readonly ILogger<HubAlertPublisher> _logger;
+    private readonly int _alertSendWindow;
 
-    public HubAlertPublisher(IHubContext<ConsoleHub> hub, ILogger<HubAlertPublisher> logger)
+    public HubAlertPublisher(IHubContext<ConsoleHub> hub, IOptions<ConsoleHubOptions> options, ILogger<HubAlertPublisher> logger)
     {
         _hub = hub;
         _logger = logger;
+        _alertSendWindow = Math.Max(1, options.Value.AlertSendWindow);
     }
 
     public async ValueTask PublishAlertsAsync(IReadOnlyList<Alert> alerts)
@@ -65,30 +68,51 @@ public sealed class HubAlertPublisher : BackgroundService, IAlertPublisher
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
         => Task.WhenAll(PumpAlerts(stoppingToken), PumpTracks(stoppingToken));
 
+    /// <summary>
+    /// Pushes alerts in order. A push hands the alert to each console of its group before it returns (SignalR
+    /// queues a console's messages in the order they were handed over), so the next push may start before
+    /// the slowest console has taken this one: up to the send window, then the oldest is waited for.
+    /// </summary>
     private async Task PumpAlerts(CancellationToken stoppingToken)
     {
+        var inProgress = new Queue<Task>();
         try
         {
             await foreach (var alert in _alerts.Reader.ReadAllAsync(stoppingToken))
             {
-                try
+                var push = PushAlertAsync(alert, stoppingToken);
+                if (!push.IsCompleted)
                 {
-                    await _hub.Clients.Group(SectorKeys.HubGroup(alert.SectorId, alert.DrillId)).SendAsync("alert", alert, stoppingToken);
-                    if (alert.Kind == AlertKinds.Escalation)
-                    {
-                        // Escalations are for the duty officers, wherever they are watching.
-                        await _hub.Clients.Group(IncidentKeys.RoleGroup(Roles.DutyOfficer, alert.DrillId)).SendAsync("alert", alert, stoppingToken);
-                    }
+                    inProgress.Enqueue(push);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+
+                while (inProgress.Count >= _alertSendWindow || (inProgress.TryPeek(out var oldest) && oldest.IsCompleted))
                 {
-                    // The alert is in the sector log; consoles recover it with GetAlertsSince.
-                    _logger.LogWarning(ex, "Could not push alert {AlertId}", alert.AlertId);
+                    await inProgress.Dequeue();
                 }
             }
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    private async Task PushAlertAsync(Alert alert, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var toSector = _hub.Clients.Group(SectorKeys.HubGroup(alert.SectorId, alert.DrillId)).SendAsync("alert", alert, stoppingToken);
+            // Escalations are for the duty officers too, wherever they are watching. Handed over before awaiting
+            // anything, so a console in both groups gets it in the same order as every other alert.
+            var toDutyOfficers = alert.Kind == AlertKinds.Escalation
+                ? _hub.Clients.Group(IncidentKeys.RoleGroup(Roles.DutyOfficer, alert.DrillId)).SendAsync("alert", alert, stoppingToken)
+                : Task.CompletedTask;
+            await Task.WhenAll(toSector, toDutyOfficers);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The alert is in the sector log; consoles recover it with GetAlertsSince.
+            _logger.LogWarning(ex, "Could not push alert {AlertId}", alert.AlertId);
         }
     }
 

@@ -284,7 +284,9 @@ public sealed class FeedRecorder : IHostedService, IAsyncDisposable
     {
         try
         {
+            var started = Stopwatch.GetTimestamp();
             SegmentSealer.Seal(path, summary);
+            MonitoringMetrics.RecordingSeal.Record(MonitoringMetrics.Since(started));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,7 @@
 namespace Monitoring.Host.Storage;
 
 using Microsoft.Data.Sqlite;
+using Monitoring.Grains.Diagnostics;
 
 /// <summary>
 /// Copies monitoring.db's write-ahead log back into the database beside the group writer instead of inside it.
@@ -39,8 +40,10 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         if (log >= _restartFrames)
         {
             using var turn = await _database.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+            var held = System.Diagnostics.Stopwatch.GetTimestamp();
             (log, copied) = await RunAsync(connection, "RESTART", cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _restarts);
+            MonitoringMetrics.StorageCheckpointRestart.Record(MonitoringMetrics.Since(held));
         }
 
         return log - copied;

@@ -1,9 +1,6 @@
 namespace Monitoring.Host.Tests.Diagnostics;
 
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using System.Net;
-using Monitoring.Grains.Diagnostics;
 using Monitoring.Host.Tests.Ingestion;
 using Monitoring.Host.Tests.Infrastructure;
 
@@ -16,20 +13,7 @@ public sealed class MonitoringMetricsTests(IngestionHost host) : IClassFixture<I
     [Fact]
     public async Task A_crossing_is_timed_at_each_stage_between_its_post_and_its_alert()
     {
-        var seen = new ConcurrentDictionary<string, double>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == MonitoringMetrics.MeterName)
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => seen.AddOrUpdate(instrument.Name, value, (_, max) => Math.Max(max, value)));
-        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => seen.AddOrUpdate(instrument.Name, value, (_, max) => Math.Max(max, value)));
-        listener.Start();
+        using var meter = new MonitoringMeterCapture();
 
         var response = await host.PostAsync(Reports.Batch(host.Crossing("S12")));
 
@@ -42,10 +26,11 @@ public sealed class MonitoringMetricsTests(IngestionHost host) : IClassFixture<I
             "monitoring.storage.transaction.duration",
         })
         {
-            Assert.True(seen.TryGetValue(name, out var seconds), $"{name} was not recorded");
-            Assert.InRange(seconds, 0, 60); // seconds, as OpenTelemetry's conventions have durations
+            var seconds = meter.Max(name);
+            Assert.True(seconds is not null, $"{name} was not recorded");
+            Assert.InRange(seconds.Value, 0, 60); // seconds, as OpenTelemetry's conventions have durations
         }
 
-        Assert.True(seen.TryGetValue("monitoring.storage.transaction.writes", out var writes) && writes >= 1);
+        Assert.True(meter.Max("monitoring.storage.transaction.writes") >= 1);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Contracts.Reports;
 using Monitoring.Host.Configuration;
 using Monitoring.Host.Recording;
+using Monitoring.Host.Tests.Infrastructure;
 using Monitoring.Host.Tests.Storage;
 using Monitoring.Simulation.Recording;
 using Xunit.Abstractions;
@@ -59,6 +60,7 @@ public sealed class FeedRecorderTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Full_segments_are_sealed_as_gzip_with_a_summary_and_read_back_in_order()
     {
+        using var meter = new MonitoringMeterCapture();
         var recorder = Recorder(o => o.SegmentMaxBytes = 4096);
         for (var b = 0; b < 60; b++)
         {
@@ -73,6 +75,7 @@ public sealed class FeedRecorderTests(ITestOutputHelper output) : IDisposable
         var sealedSegments = Directory.GetFiles(directory, "*.seg.gz");
         Assert.True(sealedSegments.Length > 3);
         Assert.Equal(sealedSegments.Length, Directory.GetFiles(directory, "*.summary.json").Length);
+        Assert.True(meter.Count("monitoring.recording.seal.duration") >= sealedSegments.Length); // each seal is timed
         var ids = new FeedReader(directory).ReadReports().Select(r => r.Report.ReportId).ToArray();
         Assert.Equal(Enumerable.Range(0, 600).Select(n => $"w:{n:000000}"), ids);
         Assert.Equal(600, new RecordingCatalog(Recorder()).List().Single().ReportCount);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Monitoring.Grains.Storage;
 using Monitoring.Host.Storage;
+using Monitoring.Host.Tests.Infrastructure;
 using static Monitoring.Host.Tests.Storage.SectorLogSamples;
 
 namespace Monitoring.Host.Tests.Storage;
@@ -37,6 +38,7 @@ public sealed class SqliteCheckpointerTests : IDisposable
     [Fact]
     public async Task A_log_over_its_bound_is_restarted_with_the_writer_held_off()
     {
+        using var meter = new MonitoringMeterCapture();
         using var database = SqliteDatabase.InDirectory(_directory.Path);
         var log = Log(database);
         await log.CommitAsync("S12", [AlertAt(1)], [], []);
@@ -63,6 +65,8 @@ public sealed class SqliteCheckpointerTests : IDisposable
         await writer;
 
         Assert.True(checkpointer.Restarts > 0);
+        // Operators see how long the writer was held off on the Monitoring meter.
+        Assert.True(meter.Count("monitoring.storage.checkpoint.restart.duration") >= checkpointer.Restarts);
         Assert.Equal(Interlocked.Read(ref seq), (await log.LoadAsync("S12", 10)).LastSeq);
     }
 

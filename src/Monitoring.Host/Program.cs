@@ -1,5 +1,7 @@
 using Monitoring.Host;
+using Monitoring.Host.Diagnostics;
 
+MallocArenas.Limit(); // before the host's threads start allocating natively
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMonitoring();
 

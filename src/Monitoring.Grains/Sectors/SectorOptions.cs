@@ -15,8 +15,12 @@ public sealed class SectorOptions
     /// <summary>A track not seen for this long is dropped from the live picture.</summary>
     public TimeSpan TrackIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Newest alerts a sector keeps in memory for fast catch-up.</summary>
-    public int AlertTail { get; set; } = 2000;
+    /// <summary>
+    /// Newest alerts a sector keeps in memory for fast catch-up; older ones come from the sector log. At the
+    /// soak's 2 alerts/s per sector a 2,000-alert tail took 17 minutes to fill, and the alerts it dropped then
+    /// died in gen2, whose free space kept growing (docs/performance.md section 9).
+    /// </summary>
+    public int AlertTail { get; set; } = 500;
 
     /// <summary>How often positions that did not change a verdict are written to the sector log.</summary>
     public TimeSpan TrackFlushInterval { get; set; } = TimeSpan.FromSeconds(2);

@@ -1,5 +1,6 @@
 namespace Monitoring.Host.Hub;
 
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -13,12 +14,16 @@ using Monitoring.Grains.Publishing;
 /// <summary>
 /// The per-silo way out to consoles (the GPSTracker idea, without its unbounded queue and without
 /// treating alerts as lossy). Alerts go through a bounded channel in order; a full channel makes the
-/// grain wait rather than drop. Track positions are coalesced per sector and flushed every 250 ms,
-/// which caps "tracks" pushes at 4 per second per sector.
+/// grain wait rather than drop. Track positions are coalesced per sector and pushed at most every 250 ms
+/// per sector, which caps "tracks" pushes at 4 per second per sector; the sectors' pushes are spread over
+/// those 250 ms (<see cref="TrackPushSchedule"/>).
 /// </summary>
 public sealed class HubAlertPublisher : BackgroundService, IAlertPublisher
 {
     public static readonly TimeSpan TrackFlushPeriod = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The period is cut in ten: a tick every 25 ms pushes the sectors whose part it is.</summary>
+    private const int TrackPushSlots = 10;
     private readonly Channel<Alert> _alerts = Channel.CreateBounded<Alert>(new BoundedChannelOptions(65_536)
     {
         SingleReader = true,
@@ -26,7 +31,8 @@ public sealed class HubAlertPublisher : BackgroundService, IAlertPublisher
     });
 
     private readonly Lock _trackGate = new();
-    private Dictionary<(string SectorId, string? DrillId), Dictionary<string, TrackState>> _pendingTracks = new();
+    private readonly TrackPushSchedule _trackSchedule = new(TrackFlushPeriod, TrackPushSlots, 0);
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
     private readonly IHubContext<ConsoleHub> _hub;
     private readonly ILogger<HubAlertPublisher> _logger;
     private readonly int _alertSendWindow;
@@ -50,15 +56,7 @@ public sealed class HubAlertPublisher : BackgroundService, IAlertPublisher
     {
         lock (_trackGate)
         {
-            if (!_pendingTracks.TryGetValue((sectorId, drillId), out var latest))
-            {
-                _pendingTracks[(sectorId, drillId)] = latest = new Dictionary<string, TrackState>(StringComparer.Ordinal);
-            }
-
-            foreach (var track in tracks)
-            {
-                latest[track.TrackId] = track;
-            }
+            _trackSchedule.Add(sectorId, drillId, tracks);
         }
     }
 
@@ -118,33 +116,27 @@ public sealed class HubAlertPublisher : BackgroundService, IAlertPublisher
 
     private async Task PumpTracks(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TrackFlushPeriod);
+        using var timer = new PeriodicTimer(_trackSchedule.Tick);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                Dictionary<(string SectorId, string? DrillId), Dictionary<string, TrackState>> batch;
+                List<TrackBatch> due;
                 lock (_trackGate)
                 {
-                    if (_pendingTracks.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    batch = _pendingTracks;
-                    _pendingTracks = new();
+                    due = _trackSchedule.TakeDue(Stopwatch.GetElapsedTime(_startedAt).Ticks);
                 }
 
-                foreach (var ((sectorId, drillId), tracks) in batch)
+                foreach (var batch in due)
                 {
                     try
                     {
-                        await _hub.Clients.Group(SectorKeys.HubGroup(sectorId, drillId))
-                            .SendAsync("tracks", new TrackBatch(sectorId, drillId, tracks.Values.ToArray()), stoppingToken);
+                        await _hub.Clients.Group(SectorKeys.HubGroup(batch.SectorId, batch.DrillId))
+                            .SendAsync("tracks", batch, stoppingToken);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        _logger.LogDebug(ex, "Could not push tracks of {Sector}", sectorId);
+                        _logger.LogDebug(ex, "Could not push tracks of {Sector}", batch.SectorId);
                     }
                 }
             }

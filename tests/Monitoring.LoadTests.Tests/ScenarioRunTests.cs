@@ -129,5 +129,8 @@ public sealed class ScenarioRunTests(LoadHostFixture fixture)
         var p99 = s.GetProperty("acceptP99Ms").GetDouble();
         Assert.InRange(p50, 0, p99);
         Assert.True(s.GetProperty("acceptMaxMs").GetDouble() >= p99);
+        // The generator's own lateness is part of every accept latency, never more than it.
+        Assert.InRange(s.GetProperty("sendLagP50Ms").GetDouble(), 0, p50);
+        Assert.InRange(s.GetProperty("sendLagP99Ms").GetDouble(), 0, p99);
     }
 }

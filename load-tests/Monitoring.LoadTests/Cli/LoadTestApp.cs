@@ -237,6 +237,8 @@ public static class LoadTestApp
             AcceptP95Ms = Round(timeline.Accept.PercentileMs(0.95)),
             AcceptP99Ms = Round(timeline.Accept.PercentileMs(0.99)),
             AcceptMaxMs = timeline.Accept.Count == 0 ? null : Round(timeline.Accept.MaxMs),
+            SendLagP50Ms = Round(timeline.SendLag.PercentileMs(0.50)),
+            SendLagP99Ms = Round(timeline.SendLag.PercentileMs(0.99)),
             AlertsReceived = deliveries,
             AlertP50Ms = Round(timeline.Alert.PercentileMs(0.50)),
             AlertP99Ms = Round(timeline.Alert.PercentileMs(0.99)),
@@ -359,6 +361,7 @@ public static class LoadTestApp
             Row("requests", s.Requests);
             Row("errors", s.Errors);
             Row("accept p50 / p95 / p99 / max (ms)", $"{s.AcceptP50Ms} / {s.AcceptP95Ms} / {s.AcceptP99Ms} / {s.AcceptMaxMs}");
+            Row("generator send lag p50 / p99 (ms, part of accept)", $"{s.SendLagP50Ms} / {s.SendLagP99Ms}");
             Row("crossings sent", s.Crossings);
             Row("alerts received (all consoles)", s.AlertsReceived);
             Row("alert p50 / p99 / max (ms)", $"{s.AlertP50Ms} / {s.AlertP99Ms} / {s.AlertMaxMs}");

@@ -40,6 +40,14 @@ public sealed class RunTimeline
 
     public LatencyHistogram Alert { get; } = new();
 
+    /// <summary>
+    /// How late the generator itself hands each request to the network (its due time to the start of the send):
+    /// the part of an accept latency that is the generator's, not the host's, on a machine they share.
+    /// </summary>
+    public LatencyHistogram SendLag { get; } = new();
+
+    public void RecordSendLag(long dueMicroseconds) => SendLag.RecordMicroseconds(Math.Max(0, NowMicroseconds - dueMicroseconds));
+
     public IReadOnlyList<SecondBucket> Seconds => _seconds;
 
     public long NowMicroseconds => (long)(Stopwatch.GetElapsedTime(_startTimestamp).Ticks / 10.0);

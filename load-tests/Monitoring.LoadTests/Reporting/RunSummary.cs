@@ -29,6 +29,9 @@ public sealed record RunSummary
     public double? AcceptP95Ms { get; init; }
     public double? AcceptP99Ms { get; init; }
     public double? AcceptMaxMs { get; init; }
+    /// <summary>How late the generator started sending a request after its due time (included in the accept latency).</summary>
+    public double? SendLagP50Ms { get; init; }
+    public double? SendLagP99Ms { get; init; }
     public required long AlertsReceived { get; init; }
     public double? AlertP50Ms { get; init; }
     public double? AlertP99Ms { get; init; }

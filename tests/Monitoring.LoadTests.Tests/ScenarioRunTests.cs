@@ -81,6 +81,36 @@ public sealed class ScenarioRunTests(LoadHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_cancelled_run_stops_its_schedule_at_once_even_between_slow_sends()
+    {
+        // One report every 100 s: cancelled after 2 s, the schedule must not sleep out its interval.
+        var output = Path.Combine(Path.GetTempPath(), "load-test-" + Guid.NewGuid().ToString("N"));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            await LoadTestApp.RunAsync(
+            [
+                "ingest", "--target", fixture.Host.BaseAddress.ToString(), "--key", "dev-sensor-key",
+                "--rate", "0.01", "--batch", "1", "--duration", "1000s", "--tracks", "10", "--no-progress", "--out", output,
+            ], cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled while reading the last samples: also a stop.
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"the run went on for {watch.Elapsed.TotalSeconds:0} s after it was cancelled at 2 s");
+    }
+
+    [Fact]
     public async Task Self_host_starts_the_built_host_and_measures_it()
     {
         var output = Path.Combine(Path.GetTempPath(), "load-test-" + Guid.NewGuid().ToString("N"));

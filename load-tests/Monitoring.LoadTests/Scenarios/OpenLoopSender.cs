@@ -80,7 +80,15 @@ public sealed class OpenLoopSender(HttpClient http, string sensorKey, WorkloadPl
         for (long k = 0; k < total && !cancellationToken.IsCancellationRequested; k++)
         {
             var due = (long)(k * intervalUs);
-            PreciseSleep.Microseconds(due - timeline.NowMicroseconds);
+            for (var wait = due - timeline.NowMicroseconds; wait > 0 && !cancellationToken.IsCancellationRequested; wait = due - timeline.NowMicroseconds)
+            {
+                PreciseSleep.Microseconds(Math.Min(wait, 50_000)); // in slices, so a slow schedule still stops at once
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
 
             var bucket = timeline.At(due);
             Interlocked.Add(ref bucket.Sent, batch);

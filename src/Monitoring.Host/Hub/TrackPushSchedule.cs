@@ -8,13 +8,15 @@ using Monitoring.Contracts.Sectors;
 /// "tracks" push is due: at most once per period, with the sectors spread over the period instead of all
 /// pushed on the same tick. Pushing every sector on one tick made one burst of serialization and socket
 /// writes, and of parsing on the consoles, every period; requests that arrived during it queued behind it.
-/// Sectors take the period's slots in turn as they first report, so any number of sectors spreads evenly.
+/// Sectors take the period's slots in turn as they first report, so any number of sectors spreads evenly. A
+/// drill's copy of a sector shares the sector's slot, so what is remembered stays as small as the sector map
+/// however many drills run.
 /// Not thread-safe: <see cref="HubAlertPublisher"/> holds its lock around every call.
 /// </summary>
 public sealed class TrackPushSchedule
 {
     private readonly long _periodTicks;
-    private readonly Dictionary<(string SectorId, string? DrillId), int> _slotOf = new();
+    private readonly Dictionary<string, int> _slotOf = new(StringComparer.Ordinal);
     private readonly Dictionary<(string SectorId, string? DrillId), Dictionary<string, TrackState>>[] _pending;
     private readonly long[] _dueAt;
     private readonly long[] _pushedAt;
@@ -44,9 +46,9 @@ public sealed class TrackPushSchedule
     public void Add(string sectorId, string? drillId, IReadOnlyList<TrackState> tracks)
     {
         var key = (sectorId, drillId);
-        if (!_slotOf.TryGetValue(key, out var slot))
+        if (!_slotOf.TryGetValue(sectorId, out var slot))
         {
-            _slotOf[key] = slot = _nextSlot;
+            _slotOf[sectorId] = slot = _nextSlot;
             _nextSlot = (_nextSlot + 1) % _pending.Length;
         }
 

@@ -93,7 +93,7 @@ public sealed class TrackPushScheduleTests
     [Fact]
     public void A_drill_sector_is_pushed_apart_from_the_live_sector_of_the_same_id()
     {
-        var schedule = new TrackPushSchedule(Period, 1, 0);
+        var schedule = new TrackPushSchedule(Period, 10, 0);
         schedule.Add("S01", null, [Track("S01", "live", 1)]);
         schedule.Add("S01", "drill-1", [Track("S01", "drilled", 1)]);
 

@@ -1,7 +1,6 @@
 namespace Monitoring.Benchmarks.Recording;
 
 using System.Diagnostics;
-using System.IO.Compression;
 using Monitoring.Contracts.Reports;
 using Monitoring.Host.Recording;
 using Monitoring.Simulation.Recording;
@@ -11,7 +10,8 @@ using Monitoring.Simulation.Recording;
 /// BenchmarkDotNet benchmark: what matters is the tail of a concurrent appender, not the seal's own time.
 /// Each round writes a 64 MiB segment of real records, then seals it while another thread appends a 2 KB
 /// record and fsyncs every millisecond (as the recorder's group commit does under load), once with the
-/// host's <see cref="SegmentSealer"/> and once the way it sealed before (one fsync of the whole file).
+/// host's <see cref="SegmentSealer"/> and once the way it sealed before (the same seal with one fsync of the
+/// whole file at the end).
 /// Run: <c>dotnet run -c Release --project load-tests/Monitoring.Benchmarks -- seal-stall [--rounds N] [--dir DIR]</c>
 /// </summary>
 public static class SealStall
@@ -27,8 +27,8 @@ public static class SealStall
         {
             var ways = new (string Name, Action<string, FeedSummary> Seal)[]
             {
-                ("whole-file fsync (before)", (path, _) => SealWithOneFsync(path)),
-                ("SegmentSealer (now)", SegmentSealer.Seal),
+                ("whole-file fsync (before)", (path, summary) => SegmentSealer.Seal(path, summary, syncEveryBytes: long.MaxValue)),
+                ("SegmentSealer (now)", (path, summary) => SegmentSealer.Seal(path, summary)),
             };
             var waits = ways.ToDictionary(w => w.Name, _ => new List<double>());
             var index = 0;
@@ -100,24 +100,5 @@ public static class SealStall
         Volatile.Write(ref stop, true);
         appender.Join();
         return waits;
-    }
-
-    /// <summary>The seal as it was: the same steps, with one fsync of the whole compressed file at the end.</summary>
-    private static void SealWithOneFsync(string openPath)
-    {
-        var sealedPath = Path.ChangeExtension(openPath, ".old.gz");
-        using (var source = new FileStream(openPath, FileMode.Open, FileAccess.Read))
-        using (var target = new FileStream(sealedPath + ".tmp", FileMode.Create, FileAccess.Write))
-        {
-            using (var gzip = new GZipStream(target, CompressionLevel.Fastest, leaveOpen: true))
-            {
-                source.CopyTo(gzip);
-            }
-
-            target.Flush(flushToDisk: true);
-        }
-
-        File.Move(sealedPath + ".tmp", sealedPath, overwrite: true);
-        File.Delete(openPath);
     }
 }

@@ -21,7 +21,9 @@ internal static class SegmentSealer
     /// </summary>
     private const long SyncEveryBytes = 1024 * 1024;
 
-    public static void Seal(string openPath, FeedSummary? known)
+    /// <param name="syncEveryBytes">How much compressed output may wait for an fsync; the benchmark passes
+    /// <see cref="long.MaxValue"/> to measure the seal as it was (one fsync at the end).</param>
+    public static void Seal(string openPath, FeedSummary? known, long syncEveryBytes = SyncEveryBytes)
     {
         if (!SegmentName.TryParse(openPath, out var open) || open.Sealed)
         {
@@ -38,7 +40,7 @@ internal static class SegmentSealer
             {
                 using (var gzip = new GZipStream(target, CompressionLevel.Fastest, leaveOpen: true))
                 {
-                    CompressInSyncedSteps(source, gzip, target);
+                    CompressInSyncedSteps(source, gzip, target, syncEveryBytes);
                 }
 
                 target.Flush(flushToDisk: true);
@@ -53,7 +55,7 @@ internal static class SegmentSealer
         File.Delete(openPath);
     }
 
-    private static void CompressInSyncedSteps(FileStream source, GZipStream gzip, FileStream target)
+    private static void CompressInSyncedSteps(FileStream source, GZipStream gzip, FileStream target, long syncEveryBytes)
     {
         var buffer = new byte[256 * 1024];
         long synced = 0;
@@ -61,7 +63,7 @@ internal static class SegmentSealer
         while ((read = source.Read(buffer)) > 0)
         {
             gzip.Write(buffer, 0, read);
-            if (target.Position - synced >= SyncEveryBytes)
+            if (target.Position - synced >= syncEveryBytes)
             {
                 target.Flush(flushToDisk: true);
                 synced = target.Position;

@@ -243,6 +243,8 @@ public static class LoadTestApp
             AlertP50Ms = Round(timeline.Alert.PercentileMs(0.50)),
             AlertP99Ms = Round(timeline.Alert.PercentileMs(0.99)),
             AlertMaxMs = timeline.Alert.Count == 0 ? null : Round(timeline.Alert.MaxMs),
+            AlertAfterDecisionP50Ms = Round(timeline.AlertAfterDecision.PercentileMs(0.50)),
+            AlertAfterDecisionP99Ms = Round(timeline.AlertAfterDecision.PercentileMs(0.99)),
             DeliveriesPerSecond = Math.Round(deliveries / durationS, 1),
             AlertsLogged = alerts.Logged,
             AlertsMissing = alerts.Missing,
@@ -365,6 +367,7 @@ public static class LoadTestApp
             Row("crossings sent", s.Crossings);
             Row("alerts received (all consoles)", s.AlertsReceived);
             Row("alert p50 / p99 / max (ms)", $"{s.AlertP50Ms} / {s.AlertP99Ms} / {s.AlertMaxMs}");
+            Row("  of it after the host decided, p50 / p99 (ms)", $"{s.AlertAfterDecisionP50Ms} / {s.AlertAfterDecisionP99Ms}");
             Row("deliveries/s", s.DeliveriesPerSecond);
             Row("alerts logged / missing / duplicate", $"{s.AlertsLogged} / {s.AlertsMissing} / {s.AlertDuplicates}");
             Row("consoles disconnected at the end", s.ConsolesDisconnected);

@@ -41,6 +41,16 @@ public sealed class RunTimeline
     public LatencyHistogram Alert { get; } = new();
 
     /// <summary>
+    /// From the host's decision (the alert's decidedAt) to the console: the sector's commit, the push and the
+    /// console's own dispatch. The rest of an alert's latency is the way in (request, recorder, decide queue).
+    /// Host and generator share the machine's clock, so the two wall-clock times compare.
+    /// </summary>
+    public LatencyHistogram AlertAfterDecision { get; } = new();
+
+    public void RecordAlertAfterDecision(DateTimeOffset decidedAt, DateTimeOffset arrivedAt)
+        => AlertAfterDecision.RecordMicroseconds(Math.Max(0, (arrivedAt - decidedAt).Ticks / 10));
+
+    /// <summary>
     /// How late the generator itself hands each request to the network (its due time to the start of the send):
     /// the part of an accept latency that is the generator's, not the host's, on a machine they share.
     /// </summary>

@@ -52,6 +52,7 @@ public sealed class OperatorConsole : IAsyncDisposable
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             hub = ConsoleConnection.Build(baseAddress, token);
             hub.On("incident", onIncident);
+            ConsoleConnection.IgnoreOtherPushes(hub, "incident");
             await hub.StartAsync(cancellationToken);
             await hub.InvokeAsync<JsonElement>("Subscribe", new[] { "*" }, cancellationToken); // every sector the user is assigned
             return new OperatorConsole(http, hub, OperatorAccount.FromToken(user, token));

@@ -36,6 +36,9 @@ public sealed record RunSummary
     public double? AlertP50Ms { get; init; }
     public double? AlertP99Ms { get; init; }
     public double? AlertMaxMs { get; init; }
+    /// <summary>The part of the alert latency after the host decided (its decidedAt): commit, push, the console's dispatch.</summary>
+    public double? AlertAfterDecisionP50Ms { get; init; }
+    public double? AlertAfterDecisionP99Ms { get; init; }
     public required double DeliveriesPerSecond { get; init; }
     public required long AlertsLogged { get; init; }
     public required long AlertsMissing { get; init; }

@@ -27,6 +27,7 @@ public sealed class ConsoleClient : IAsyncDisposable
         _run = run;
         _connection = ConsoleConnection.Build(baseAddress, accessToken);
         _connection.On<JsonElement>("alert", OnAlert);
+        ConsoleConnection.IgnoreOtherPushes(_connection, "alert");
     }
 
     public long Received => Interlocked.Read(ref _received);
@@ -101,12 +102,17 @@ public sealed class ConsoleClient : IAsyncDisposable
     private void OnAlert(JsonElement alert)
     {
         var now = _timeline.NowMicroseconds;
+        var arrivedAt = DateTimeOffset.UtcNow;
         Interlocked.Increment(ref _received);
         Interlocked.Exchange(ref _lastArrival, now);
         if (alert.TryGetProperty("reportId", out var id) && id.ValueKind == JsonValueKind.String
             && ReportIds.TryParseDue(id.GetString(), _run, out var due))
         {
             _timeline.RecordAlert(due);
+            if (alert.TryGetProperty("decidedAt", out var decided) && decided.TryGetDateTimeOffset(out var decidedAt))
+            {
+                _timeline.RecordAlertAfterDecision(decidedAt, arrivedAt);
+            }
         }
         else
         {

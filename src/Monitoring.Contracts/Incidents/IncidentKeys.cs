@@ -28,7 +28,10 @@ public static class IncidentKeys
     /// <summary>The key of an archive chunk of a sector's index: "live/S12/000003" or "{drillId}/S12/000003" (a drill's keys keep its prefix).</summary>
     public static string ArchiveKey(string indexKey, int chunk) => $"{indexKey}/{chunk:D6}";
 
-    /// <summary>Hub group of a role in a namespace (escalations go to "role:duty-officer").</summary>
-    public static string RoleGroup(string role, string? drillId)
-        => drillId is null ? $"role:{role}" : $"drill:{drillId}:role:{role}";
+    /// <summary>
+    /// Hub group of the all-sector duty officers who do not watch this live sector ("escalations:S12"): its
+    /// escalations reach them there, and reach those who watch it through the sector's own group, so each
+    /// console gets every escalation once.
+    /// </summary>
+    public static string EscalationGroup(string sectorId) => $"escalations:{sectorId}";
 }

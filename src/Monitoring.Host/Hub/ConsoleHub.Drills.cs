@@ -1,8 +1,6 @@
 namespace Monitoring.Host.Hub;
 
 using Microsoft.AspNetCore.SignalR;
-using Monitoring.Contracts.Identity;
-using Monitoring.Contracts.Incidents;
 using Monitoring.Contracts.Sectors;
 using Monitoring.Host.Drills;
 using Monitoring.Host.Identity;
@@ -18,14 +16,10 @@ public sealed partial class ConsoleHub
     public async Task<string[]> JoinDrill(string drillId)
     {
         var sectors = await DrillSectorsAsync(drillId);
+        // Every sector the caller covers: an all-sector duty officer gets every drill escalation through them.
         foreach (var id in sectors)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, SectorKeys.HubGroup(id, drillId));
-        }
-
-        if (DutyOfficerOfEverySector())
-        {
-            await Groups.AddToGroupAsync(Context.ConnectionId, IncidentKeys.RoleGroup(Roles.DutyOfficer, drillId));
         }
 
         return sectors;
@@ -38,8 +32,6 @@ public sealed partial class ConsoleHub
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, SectorKeys.HubGroup(id, drillId));
         }
-
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, IncidentKeys.RoleGroup(Roles.DutyOfficer, drillId));
     }
 
     private async Task<string[]> DrillSectorsAsync(string drillId)
@@ -51,11 +43,5 @@ public sealed partial class ConsoleHub
 
         var known = mdl.Require().Sectors.Sectors.Select(s => s.SectorId);
         return Context.User!.Covered(known, id => id).ToArray();
-    }
-
-    private bool DutyOfficerOfEverySector()
-    {
-        var actor = Context.User!.ToActor();
-        return actor.IsInRole(Roles.DutyOfficer) && actor.Sectors.Contains("*", StringComparer.Ordinal);
     }
 }

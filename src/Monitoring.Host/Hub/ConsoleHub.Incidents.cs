@@ -10,19 +10,27 @@ using Monitoring.Contracts.Grains;
 public sealed partial class ConsoleHub
 {
     /// <summary>
-    /// A duty officer of every sector joins "role:duty-officer", where escalations go (HubAlertPublisher),
-    /// so they reach him whatever he subscribed to. One restricted to some sectors gets them through those
-    /// sectors' groups only: the role group must not leak other sectors.
+    /// A duty officer of every sector joins every sector's escalation group, so escalations reach him whatever
+    /// he watches; Subscribe moves him from a sector's escalation group to the sector's own group. One
+    /// restricted to some sectors gets them through those sectors' groups only: nothing leaks other sectors.
     /// </summary>
     public override async Task OnConnectedAsync()
     {
-        var actor = Context.User!.ToActor();
-        if (actor.IsInRole(Roles.DutyOfficer) && actor.Sectors.Contains("*", StringComparer.Ordinal))
+        if (DutyOfficerOfEverySector())
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, IncidentKeys.RoleGroup(Roles.DutyOfficer, null));
+            foreach (var id in mdl.Require().Sectors.Sectors.Select(s => s.SectorId))
+            {
+                await Groups.AddToGroupAsync(Context.ConnectionId, IncidentKeys.EscalationGroup(id));
+            }
         }
 
         await base.OnConnectedAsync();
+    }
+
+    private bool DutyOfficerOfEverySector()
+    {
+        var actor = Context.User!.ToActor();
+        return actor.IsInRole(Roles.DutyOfficer) && actor.Sectors.Contains("*", StringComparer.Ordinal);
     }
 
     /// <summary>Acknowledges a protocol step; answers the incident view, or fails with "404|403|409: reason".</summary>

@@ -2,6 +2,7 @@ namespace Monitoring.Host.Hub;
 
 using Microsoft.AspNetCore.SignalR;
 using Monitoring.Contracts.Alerts;
+using Monitoring.Contracts.Incidents;
 using Monitoring.Contracts.Sectors;
 using Monitoring.Grains.Mdl;
 using Monitoring.Host.Identity;
@@ -35,9 +36,15 @@ public sealed partial class ConsoleHub(IClusterClient grains, MdlSnapshots mdl, 
         }
 
         var views = await Task.WhenAll(wanted.Select(id => grains.Reference<ISectorGrain>(id).GetView()));
+        var dutyOfficer = DutyOfficerOfEverySector();
         foreach (var id in wanted)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, SectorKeys.HubGroup(id, null));
+            if (dutyOfficer)
+            {
+                // Left only once the sector's group is joined: an escalation in between may come twice, never not at all.
+                await Groups.RemoveFromGroupAsync(Context.ConnectionId, IncidentKeys.EscalationGroup(id));
+            }
         }
 
         return new ConsoleSnapshot(

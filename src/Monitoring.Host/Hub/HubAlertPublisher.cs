@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Monitoring.Contracts.Alerts;
 using Monitoring.Contracts.Hub;
-using Monitoring.Contracts.Identity;
 using Monitoring.Contracts.Incidents;
 using Monitoring.Contracts.Sectors;
 using Monitoring.Grains.Publishing;
@@ -100,10 +99,11 @@ public sealed class HubAlertPublisher : BackgroundService, IAlertPublisher
         try
         {
             var toSector = _hub.Clients.Group(SectorKeys.HubGroup(alert.SectorId, alert.DrillId)).SendAsync("alert", alert, stoppingToken);
-            // Escalations are for the duty officers too, wherever they are watching. Handed over before awaiting
-            // anything, so a console in both groups gets it in the same order as every other alert.
-            var toDutyOfficers = alert.Kind == AlertKinds.Escalation
-                ? _hub.Clients.Group(IncidentKeys.RoleGroup(Roles.DutyOfficer, alert.DrillId)).SendAsync("alert", alert, stoppingToken)
+            // Live escalations are for the all-sector duty officers too, wherever they are watching; those who
+            // watch this sector left its escalation group (ConsoleHub.Subscribe), so nobody gets it twice. In a
+            // drill they joined every sector's group (JoinDrill). Handed over before awaiting anything.
+            var toDutyOfficers = alert.Kind == AlertKinds.Escalation && alert.DrillId is null
+                ? _hub.Clients.Group(IncidentKeys.EscalationGroup(alert.SectorId)).SendAsync("alert", alert, stoppingToken)
                 : Task.CompletedTask;
             await Task.WhenAll(toSector, toDutyOfficers);
         }

@@ -41,6 +41,7 @@ public static class MonitoringHost
         services.Configure<MdlOptions>(section.GetSection("Mdl"));
         services.Configure<SectorOptions>(section.GetSection("Sectors"));
         services.Configure<IngestionOptions>(section.GetSection("Ingestion"));
+        services.AddSingleton<SensorRateLimit>();
         services.Configure<ConsoleHubOptions>(section.GetSection("Hub"));
         services.TryAddSingletonTimeProvider();
 

@@ -13,4 +13,11 @@ public sealed class IngestionOptions
 
     /// <summary>How old a report may be.</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Reports a second one sensor key may send, with bursts of up to a second's worth; more answers 429 with
+    /// Retry-After and applies nothing. 0 turns the limit off. The default is twice the rate one host was
+    /// measured to sustain, so it only stops a runaway or hostile sender.
+    /// </summary>
+    public int RateLimitReportsPerSecond { get; set; } = 200_000;
 }

@@ -33,6 +33,7 @@ public static class ReportsEndpoint
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
@@ -47,10 +48,11 @@ public static class ReportsEndpoint
         TimeProvider clock,
         ILoggerFactory loggers,
         FeedRecorder recorder,
-        SensorHealth health)
+        SensorHealth health,
+        SensorRateLimit rateLimit)
     {
         var opts = options.Value;
-        if (!keys.Accepts(http.Request.Headers["X-Api-Key"].ToString()))
+        if (!keys.TryIdentify(http.Request.Headers["X-Api-Key"].ToString(), out var keyIndex))
         {
             return ProblemResults.Single(StatusCodes.Status401Unauthorized, "Missing or unknown sensor key.", null, "X-Api-Key", "send a sensor key in the X-Api-Key header");
         }
@@ -78,6 +80,17 @@ public static class ReportsEndpoint
             if (problem is not null)
             {
                 return problem;
+            }
+
+            // After validation (a bad batch hears why) and before anything is recorded or applied.
+            if (!rateLimit.TryTake(keyIndex, valid.Count, out var retryAfter))
+            {
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                return ProblemResults.Of(
+                    StatusCodes.Status429TooManyRequests,
+                    Rejected,
+                    [new FieldError(null, "X-Api-Key", $"this sensor key sent more than {rateLimit.ReportsPerSecond} reports a second; retry after {seconds} s")],
+                    new Dictionary<string, string> { ["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             }
 
             // Recorded (durably) before anything is applied: a 202 means the batch is in the recording.

@@ -24,21 +24,28 @@ public sealed class SensorKeyRing
 
     public int Count => _hashes.Length;
 
-    public bool Accepts(string? presented)
+    public bool Accepts(string? presented) => TryIdentify(presented, out _);
+
+    /// <summary>Accepts a key and says which configured key it is (its index), e.g. to rate-limit each key apart.</summary>
+    public bool TryIdentify(string? presented, out int keyIndex)
     {
+        keyIndex = -1;
         if (string.IsNullOrEmpty(presented) || presented.Length > 512)
         {
             return false;
         }
 
         var hash = Hash(presented);
-        var ok = false;
-        foreach (var known in _hashes)
+        for (var i = 0; i < _hashes.Length; i++)
         {
-            ok |= CryptographicOperations.FixedTimeEquals(hash, known);
+            // Every key is compared, match or not, so the time taken does not say which one matched.
+            if (CryptographicOperations.FixedTimeEquals(hash, _hashes[i]))
+            {
+                keyIndex = i;
+            }
         }
 
-        return ok;
+        return keyIndex >= 0;
     }
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));

@@ -26,7 +26,9 @@ public sealed class SimulateCommand : ICliCommand
 
         Plays scripted border activity into a host through POST /api/reports and
         POST /api/sensors/{id}/heartbeat, exactly as sensors would, and prints the
-        incidents each scenario expects.
+        incidents each scenario expects. A 429 or 503 answer with Retry-After (the
+        key's rate limit, storage busy) is waited out and the request sent again,
+        up to 5 times.
 
         Options:
           --target URL     the host (default http://localhost:5000)

@@ -7,6 +7,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Grains.Mdl;
 using Monitoring.Host.Tests.Infrastructure;
+using Monitoring.Simulation.Feeding;
+using Monitoring.Simulation.Reports;
 
 /// <summary>
 /// api.md: 429 with Retry-After when a sensor key sends more than its rate. The refused batch is applied
@@ -54,6 +56,34 @@ public sealed class SensorRateLimitTests : IAsyncLifetime
         var counts = await retried.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal(15, counts!["accepted"]!.GetValue<int>());
         Assert.Equal(0, counts["duplicates"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task The_simulations_http_feed_waits_out_a_429_and_sends_the_same_batch_again()
+    {
+        var sink = new HttpFeedSink(_app.CreateClient(), MonitoringApp.SensorKey);
+        await sink.SendReportsAsync(Simulated("sim-a", 15), CancellationToken.None);
+
+        // Over the key's rate: the host answers 429 once, the sink waits its Retry-After and sends it again.
+        await sink.SendReportsAsync(Simulated("sim-b", 15), CancellationToken.None);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // the bucket refills
+        var again = await _app.SensorClient().PostAsync("/api/reports", Batch("sim-b", 5));
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        var counts = await again.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(5, counts!["duplicates"]!.GetValue<int>()); // sim-b was applied, once
+    }
+
+    private List<SimulatedReport> Simulated(string prefix, int count)
+    {
+        var mdl = _app.Services.GetRequiredService<MdlSnapshots>().Require();
+        var observedAt = DateTimeOffset.UtcNow.AddSeconds(-5);
+        return Enumerable.Range(0, count).Select(i =>
+        {
+            var p = mdl.Sectors.PointAt(41_500 + (i * 10), -1_500);
+            var sector = Positions.SectorOf(mdl, p);
+            return new SimulatedReport($"{prefix}-{i}", $"rdr-{sector[1..]}", observedAt, p.Lon, p.Lat, null, "person", null, $"{prefix}-{i}");
+        }).ToList();
     }
 
     private StringContent Batch(string prefix, int count)

@@ -75,27 +75,21 @@ public sealed class SensorRateLimitTests : IAsyncLifetime
     }
 
     private List<SimulatedReport> Simulated(string prefix, int count)
-    {
-        var mdl = _app.Services.GetRequiredService<MdlSnapshots>().Require();
-        var observedAt = DateTimeOffset.UtcNow.AddSeconds(-5);
-        return Enumerable.Range(0, count).Select(i =>
-        {
-            var p = mdl.Sectors.PointAt(41_500 + (i * 10), -1_500);
-            var sector = Positions.SectorOf(mdl, p);
-            return new SimulatedReport($"{prefix}-{i}", $"rdr-{sector[1..]}", observedAt, p.Lon, p.Lat, null, "person", null, $"{prefix}-{i}");
-        }).ToList();
-    }
+        => Positions(prefix, count).Select(r => new SimulatedReport(r.Id, r.SensorId, r.ObservedAt, r.Lon, r.Lat, null, "person", null, r.Id)).ToList();
 
     private StringContent Batch(string prefix, int count)
+        => Reports.Batch([.. Positions(prefix, count).Select(r => (JsonNode)Reports.Report(r.Id, r.SensorId, r.Lon, r.Lat, r.ObservedAt, trackId: r.Id))]);
+
+    /// <summary>Reports 1.5 km south of the line in one sector, each on its own track.</summary>
+    private IEnumerable<(string Id, string SensorId, double Lon, double Lat, DateTimeOffset ObservedAt)> Positions(string prefix, int count)
     {
         var mdl = _app.Services.GetRequiredService<MdlSnapshots>().Require();
         var observedAt = DateTimeOffset.UtcNow.AddSeconds(-5);
-        var reports = Enumerable.Range(0, count).Select(i =>
+        for (var i = 0; i < count; i++)
         {
             var p = mdl.Sectors.PointAt(41_500 + (i * 10), -1_500);
-            var sector = Positions.SectorOf(mdl, p);
-            return (JsonNode)Reports.Report($"{prefix}-{i}", $"rdr-{sector[1..]}", p.Lon, p.Lat, observedAt, trackId: $"{prefix}-{i}");
-        });
-        return Reports.Batch([.. reports]);
+            var sector = Infrastructure.Positions.SectorOf(mdl, p);
+            yield return ($"{prefix}-{i}", $"rdr-{sector[1..]}", p.Lon, p.Lat, observedAt);
+        }
     }
 }

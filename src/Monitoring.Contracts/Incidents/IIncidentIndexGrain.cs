@@ -11,6 +11,14 @@ public interface IIncidentIndexGrain : IGrainWithStringKey
     [Alias("Upsert")]
     Task Upsert(IncidentSummary summary);
 
+    /// <summary>
+    /// An open incident whose track moved into another sector (domain.md "Tracks"): listed under its new sector,
+    /// then no longer under the old one, so it is never missing from the list, and is not listed twice once this
+    /// completes.
+    /// </summary>
+    [Alias("Moved")]
+    Task Moved(IncidentSummary summary, string fromSectorId);
+
     /// <summary>Oldest first; open: null for all, true/false to filter; sectorId: null for all.</summary>
     [Alias("List")]
     [Orleans.Concurrency.ReadOnly]

@@ -12,6 +12,13 @@ public interface ISectorIncidentIndexGrain : IGrainWithStringKey
     [Alias("Upsert")]
     Task Upsert(IncidentSummary[] summaries);
 
+    /// <summary>
+    /// Drops an open incident that has moved to another sector with its track (it is upserted there first).
+    /// Completes once a write without it is stored.
+    /// </summary>
+    [Alias("Remove")]
+    Task Remove(string incidentId);
+
     /// <summary>Unordered; open: null for all, true/false to filter.</summary>
     [Alias("List")]
     [Orleans.Concurrency.ReadOnly]

@@ -54,6 +54,7 @@ public sealed class IncidentGrain(
         var now = _clock.GetUtcNow();
         var events = new List<IncidentEvent>();
         var indexChanged = false;
+        string? movedFrom = null; // the sector the incident's track has just left
         if (State.Closed)
         {
             LetGoIfClosed(); // a late signal from the sector: nothing changes
@@ -78,10 +79,11 @@ public sealed class IncidentGrain(
                 return;
             }
 
-            indexChanged = sectorBefore != State.SectorId;
+            movedFrom = sectorBefore != State.SectorId ? sectorBefore : null;
+            indexChanged = movedFrom is not null;
         }
 
-        await CommitAsync(events, indexChanged);
+        await CommitAsync(events, indexChanged, movedFrom);
     }
 
     public Task<IncidentView?> GetView()
@@ -165,19 +167,21 @@ public sealed class IncidentGrain(
         await CommitAsync(events, indexChanged: false);
     }
 
-    private async Task CommitAsync(List<IncidentEvent> events, bool indexChanged)
+    private async Task CommitAsync(List<IncidentEvent> events, bool indexChanged, string? movedFrom = null)
     {
         await store.WriteStateAsync();
         await ArmAsync();
         if (indexChanged)
         {
-            await GrainFactory.Reference<IIncidentIndexGrain>(IncidentKeys.IndexKey(_drillId)).Upsert(new IncidentSummary
+            var index = GrainFactory.Reference<IIncidentIndexGrain>(IncidentKeys.IndexKey(_drillId));
+            var summary = new IncidentSummary
             {
                 IncidentId = _id,
                 SectorId = State.SectorId,
                 Open = !State.Closed,
                 OpenedAt = State.OpenedAt,
-            });
+            };
+            await (movedFrom is null ? index.Upsert(summary) : index.Moved(summary, movedFrom));
         }
 
         // Queued in order (each call enqueues before its first await), so they share one group commit (one fsync).

@@ -39,6 +39,15 @@ public sealed class IncidentIndexGrain(
         await Sector(summary.SectorId).Upsert([summary]);
     }
 
+    public async Task Moved(IncidentSummary summary, string fromSectorId)
+    {
+        await Upsert(summary);
+        if (fromSectorId != summary.SectorId && _stored.Contains(fromSectorId))
+        {
+            await Sector(fromSectorId).Remove(summary.IncidentId);
+        }
+    }
+
     public async Task<IncidentSummary[]> List(bool? open, string? sectorId)
     {
         var sectors = sectorId is null ? _stored.ToArray() : _stored.Contains(sectorId) ? [sectorId] : [];

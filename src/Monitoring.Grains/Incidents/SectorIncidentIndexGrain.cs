@@ -37,6 +37,14 @@ public sealed class SectorIncidentIndexGrain(
             }
         }
 
+        return Stored(changed);
+    }
+
+    public Task Remove(string incidentId) => Stored(index.State.Incidents.Remove(incidentId));
+
+    /// <summary>Completes once a write holding every change made up to now is stored.</summary>
+    private Task Stored(bool changed)
+    {
         if (!changed)
         {
             return _next?.Task ?? Task.CompletedTask; // nothing new to store

@@ -10,6 +10,7 @@ using Monitoring.Grains.Audit;
 using Monitoring.Grains.Incidents;
 using Monitoring.Grains.Mdl;
 using Monitoring.Host.Configuration;
+using Monitoring.Host.Ingestion;
 using Monitoring.Simulation.Recording;
 using Monitoring.Contracts.Grains;
 
@@ -305,49 +306,35 @@ public sealed class DrillGrain(
 
     private async Task IngestAsync(IReadOnlyList<RecordedBatch> batches, HashSet<string>? sectors, TimeSpan shift, CancellationToken cancellationToken)
     {
-        var snapshot = mdl.Require();
-        var map = snapshot.Sectors;
-        var bySector = new Dictionary<string, List<SensorReport>>(StringComparer.Ordinal);
-        var count = 0;
+        var map = mdl.Require().Sectors;
+        var located = new List<(int SectorIndex, SensorReport Report)>();
         foreach (var batch in batches)
         {
             foreach (var recorded in batch.Reports)
             {
-                if (!map.TryLocate(recorded.Lon, recorded.Lat, out var index))
+                if (map.TryLocate(recorded.Lon, recorded.Lat, out var index))
                 {
-                    continue;
+                    located.Add((index, _pass == 0 ? recorded : ForPass(recorded, shift)));
                 }
-
-                var sectorId = map.Sectors[index].SectorId;
-                if (sectors is not null && !sectors.Contains(sectorId))
-                {
-                    continue;
-                }
-
-                if (!bySector.TryGetValue(sectorId, out var list))
-                {
-                    bySector[sectorId] = list = [];
-                }
-
-                list.Add(_pass == 0 ? recorded : ForPass(recorded, shift));
-                count++;
             }
         }
 
         _batches += batches.Count;
+
+        // Routed as live ingestion routes them (a track to the sector of its latest report), then kept to the
+        // drill's sectors.
+        var routed = SectorBatches.Split(located)
+            .Select(c => (SectorId: map.Sectors[c.SectorIndex].SectorId, c.Reports))
+            .Where(c => sectors is null || sectors.Contains(c.SectorId))
+            .ToList();
+        var count = routed.Sum(c => c.Reports.Length);
         if (count == 0)
         {
             return;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var calls = new List<Task<IngestResult>>(bySector.Count);
-        foreach (var (sectorId, reports) in bySector)
-        {
-            calls.Add(GrainFactory.Reference<ISectorGrain>(SectorKeys.GrainKey(sectorId, _id)).Ingest(reports.ToArray()));
-        }
-
-        await Task.WhenAll(calls);
+        await Task.WhenAll(routed.Select(c => GrainFactory.Reference<ISectorGrain>(SectorKeys.GrainKey(c.SectorId, _id)).Ingest(c.Reports)));
         _reports += count;
 
         // The sectors told their incidents one-way; a call queued behind that signal waits until it is handled.

@@ -103,13 +103,10 @@ public static class ReportsEndpoint
             health.Heard(reports);
             var sectorDefs = snapshot.Sectors.Sectors;
             var sectorsStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-            // A sensor's batch usually lies in one sector: then it is one call, without grouping.
-            var first = valid[0].SectorIndex;
-            var results = valid.TrueForAll(v => v.SectorIndex == first)
-                ? [await grains.Reference<ISectorGrain>(sectorDefs[first].SectorId).Ingest(reports.ToArray())]
-                : await Task.WhenAll(valid
-                    .GroupBy(v => v.SectorIndex)
-                    .Select(g => grains.Reference<ISectorGrain>(sectorDefs[g.Key].SectorId).Ingest(g.Select(v => v.Report).ToArray())));
+            var calls = SectorBatches.Split(valid);
+            var results = calls.Count == 1
+                ? [await grains.Reference<ISectorGrain>(sectorDefs[calls[0].SectorIndex].SectorId).Ingest(calls[0].Reports)]
+                : await Task.WhenAll(calls.Select(c => grains.Reference<ISectorGrain>(sectorDefs[c.SectorIndex].SectorId).Ingest(c.Reports)));
             MonitoringMetrics.SectorIngest.Record(MonitoringMetrics.Since(sectorsStarted));
             return Results.Json(new IngestAccepted(results.Sum(r => r.Accepted), results.Sum(r => r.Duplicates)), statusCode: StatusCodes.Status202Accepted);
         }

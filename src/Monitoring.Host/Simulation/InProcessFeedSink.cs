@@ -45,9 +45,8 @@ internal sealed class InProcessFeedSink(
         await recorder.AppendAsync(accepted, cancellationToken);
         health.Heard(accepted);
         var sectorDefs = snapshot.Sectors.Sectors;
-        await Task.WhenAll(valid
-            .GroupBy(v => v.SectorIndex)
-            .Select(g => grains.Reference<ISectorGrain>(sectorDefs[g.Key].SectorId).Ingest(g.Select(v => v.Report).ToArray())));
+        await Task.WhenAll(SectorBatches.Split(valid)
+            .Select(c => grains.Reference<ISectorGrain>(sectorDefs[c.SectorIndex].SectorId).Ingest(c.Reports)));
     }
 
     public Task SendHeartbeatAsync(string sensorId, CancellationToken cancellationToken)

@@ -9,9 +9,10 @@ using Monitoring.Simulation.Recording;
 /// How long the recorder's durable appends wait while a full segment is sealed beside them. Not a
 /// BenchmarkDotNet benchmark: what matters is the tail of a concurrent appender, not the seal's own time.
 /// Each round writes a 64 MiB segment of real records, then seals it while another thread appends a 2 KB
-/// record and fsyncs every millisecond (as the recorder's group commit does under load), once with the
-/// host's <see cref="SegmentSealer"/> and once the way it sealed before (the same seal with one fsync of the
-/// whole file at the end).
+/// record and fsyncs every millisecond (as the recorder's group commit does under load). Three ways alternate:
+/// one fsync of the whole sealed file at the end and the open file deleted at once (the first seal), fsyncs in
+/// 1 MiB steps and the open file deleted at once (the seal before the open file was shortened in steps), and
+/// the host's <see cref="SegmentSealer"/>.
 /// Run: <c>dotnet run -c Release --project load-tests/Monitoring.Benchmarks -- seal-stall [--rounds N] [--dir DIR]</c>
 /// </summary>
 public static class SealStall
@@ -27,7 +28,8 @@ public static class SealStall
         {
             var ways = new (string Name, Action<string, FeedSummary> Seal)[]
             {
-                ("whole-file fsync (before)", (path, summary) => SegmentSealer.Seal(path, summary, syncEveryBytes: long.MaxValue)),
+                ("whole-file fsync (before)", (path, summary) => SegmentSealer.Seal(path, summary, syncEveryBytes: long.MaxValue, shortenStepBytes: long.MaxValue)),
+                ("delete at once (before)", (path, summary) => SegmentSealer.Seal(path, summary, shortenStepBytes: long.MaxValue)),
                 ("SegmentSealer (now)", (path, summary) => SegmentSealer.Seal(path, summary)),
             };
             var waits = ways.ToDictionary(w => w.Name, _ => new List<double>());

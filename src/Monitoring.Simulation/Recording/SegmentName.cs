@@ -49,6 +49,10 @@ public sealed record SegmentName(string Host, int Index, bool Sealed, string Pat
         return true;
     }
 
+    /// <summary>This segment's sealed file (itself, when it is sealed).</summary>
+    public SegmentName AsSealed()
+        => Sealed ? this : this with { Sealed = true, Path = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path) ?? "", FileName(Host, Index, sealedSegment: true)) };
+
     /// <summary>
     /// The segments of a recording folder, per host in index order. Where a sealed copy exists, the open file
     /// is a leftover of an interrupted seal and is ignored.

@@ -93,16 +93,44 @@ public static class SegmentParser
         return bytes.Length;
     }
 
+    /// <summary>
+    /// A segment listed open may be sealed while it waits to be read, or while it is read: the sealer writes the
+    /// sealed file completely, and only then shortens the open one in steps and deletes it. So the open file's
+    /// bytes count only if no sealed file existed once they were read; otherwise the sealed one is read.
+    /// </summary>
     private static byte[] Load(SegmentName segment, Action onSkipped)
     {
-        using var file = new FileStream(segment.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
-        if (!segment.Sealed)
+        if (segment.Sealed)
         {
-            var raw = new byte[file.Length];
-            file.ReadExactly(raw);
-            return raw;
+            return LoadSealed(segment, onSkipped);
         }
 
+        var sealedSegment = segment.AsSealed();
+        byte[]? raw;
+        try
+        {
+            raw = ReadToEnd(segment.Path);
+        }
+        catch (FileNotFoundException) when (File.Exists(sealedSegment.Path))
+        {
+            raw = null;
+        }
+
+        return raw is not null && !File.Exists(sealedSegment.Path) ? raw : LoadSealed(sealedSegment, onSkipped);
+    }
+
+    /// <summary>What the file holds up to its end now; it may be growing (the live segment) or shrinking.</summary>
+    private static byte[] ReadToEnd(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+        var raw = new byte[file.Length];
+        var read = file.ReadAtLeast(raw, raw.Length, throwOnEndOfStream: false);
+        return read == raw.Length ? raw : raw[..read];
+    }
+
+    private static byte[] LoadSealed(SegmentName segment, Action onSkipped)
+    {
+        using var file = new FileStream(segment.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
         using var output = new MemoryStream();
         try
         {

@@ -109,6 +109,41 @@ public sealed class FeedReaderTests : IDisposable
         Assert.Equal(6, new FeedReader(_dir).ReadReports().Count());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_segment_sealed_after_it_was_listed_is_read_whole_from_its_sealed_file(bool openFileGone)
+    {
+        // A replay lists the segments when it starts and reads each one when it gets there; meanwhile the host
+        // seals the open one: the sealed file is complete, then the open one is shortened in steps and deleted.
+        var records = Segments.Records(6, 2);
+        Segments.WriteOpen(_dir, "h", 1, records[..3]);
+        var open = Segments.WriteOpen(_dir, "h", 2, records[3..]);
+        var reader = new FeedReader(_dir);
+        using var batches = reader.ReadBatches().GetEnumerator();
+        Assert.True(batches.MoveNext()); // listed, and segment 1 read
+
+        Segments.WriteSealed(_dir, "h", 2, records[3..]);
+        if (openFileGone)
+        {
+            File.Delete(open);
+        }
+        else
+        {
+            using var file = new FileStream(open, FileMode.Open, FileAccess.Write);
+            file.SetLength(file.Length / 2);
+        }
+
+        var read = new List<RecordedBatch> { batches.Current };
+        while (batches.MoveNext())
+        {
+            read.Add(batches.Current);
+        }
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"rdr-10:{n:000000}"), read.SelectMany(b => b.Reports).Select(r => r.ReportId));
+        Assert.Equal(0, reader.SkippedRecords);
+    }
+
     [Fact]
     public void Hosts_are_merged_by_acceptance_time()
     {

@@ -1,5 +1,7 @@
 namespace Monitoring.Contracts.Incidents;
 
+using Monitoring.Contracts.Identity;
+
 /// <summary>
 /// Every incident of one namespace (key "live" or the drill id, see <see cref="IncidentKeys.IndexKey"/>),
 /// so GET /api/incidents can list them. Incidents write to it; it never calls back. It keeps only the set of
@@ -23,4 +25,12 @@ public interface IIncidentIndexGrain : IGrainWithStringKey
     [Alias("List")]
     [Orleans.Concurrency.ReadOnly]
     Task<IncidentSummary[]> List(bool? open, string? sectorId);
+
+    /// <summary>
+    /// One page of the list, of the sectors the reader covers only. The coverage is applied before the page is
+    /// cut, so a page is full unless it is the last, and only the page crosses the wire.
+    /// </summary>
+    [Alias("Page")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<IncidentPage> Page(IncidentPageQuery query, Actor reader);
 }

@@ -23,4 +23,17 @@ public interface ISectorIncidentIndexGrain : IGrainWithStringKey
     [Alias("List")]
     [Orleans.Concurrency.ReadOnly]
     Task<IncidentSummary[]> List(bool? open);
+
+    /// <summary>
+    /// At most limit entries after the cursor (compared by OpenedAt, then id; any entry with its key will do), in
+    /// that order; open: null for all, true/false to filter.
+    /// </summary>
+    [Alias("Page")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<IncidentSummary[]> Page(bool? open, IncidentSummary? after, int limit, bool newestFirst);
+
+    /// <summary>The entry of that incident (hot list or archive), or null when this sector has none.</summary>
+    [Alias("Find")]
+    [Orleans.Concurrency.ReadOnly]
+    Task<IncidentSummary?> Find(string incidentId);
 }

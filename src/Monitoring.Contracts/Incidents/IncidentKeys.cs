@@ -19,6 +19,19 @@ public static class IncidentKeys
         return slash < 0 ? null : incidentId[..slash];
     }
 
+    /// <summary>
+    /// The sector an incident opened in, read from its id ("S12-2026-0007" → "S12", also behind a drill prefix),
+    /// or null when the id does not have that form. It moves with its track, so it may be in another sector now.
+    /// </summary>
+    public static string? OpeningSectorOf(string incidentId)
+    {
+        var local = incidentId[(incidentId.LastIndexOf('/') + 1)..];
+        return local.Split('-') is [{ Length: > 0 } sector, { Length: 4 } year, { Length: >= 4 } number]
+            && year.All(char.IsAsciiDigit) && number.All(char.IsAsciiDigit)
+            ? sector
+            : null;
+    }
+
     /// <summary>The key of the per-namespace incident index grain ("live" or the drill id).</summary>
     public static string IndexKey(string? drillId) => drillId ?? "live";
 

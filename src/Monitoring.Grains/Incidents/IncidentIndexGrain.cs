@@ -2,6 +2,7 @@ namespace Monitoring.Grains.Incidents;
 
 using Microsoft.Extensions.Logging;
 using Monitoring.Contracts.Grains;
+using Monitoring.Contracts.Identity;
 using Monitoring.Contracts.Incidents;
 using Orleans.Concurrency;
 
@@ -54,9 +55,36 @@ public sealed class IncidentIndexGrain(
         var lists = await Task.WhenAll(sectors.Select(s => Sector(s).List(open)));
         return lists
             .SelectMany(l => l)
-            .OrderBy(s => s.OpenedAt)
-            .ThenBy(s => s.IncidentId, StringComparer.Ordinal)
+            .Order(IncidentOrder.OldestFirst)
             .ToArray();
+    }
+
+    public async Task<IncidentPage> Page(IncidentPageQuery query, Actor reader)
+    {
+        // The reader's sectors are chosen before anything is cut: a page is never short because some sectors are
+        // hidden from the reader, and never holds an incident of theirs.
+        var sectors = _stored
+            .Where(s => (query.SectorId is null || s == query.SectorId) && reader.CoversSector(s))
+            .ToArray();
+        IncidentSummary? after = null;
+        if (query.After is not null && (after = await FindAsync(query.After, sectors)) is null)
+        {
+            return new IncidentPage { AfterUnknown = true };
+        }
+
+        // Each sector answers at most one more than the page, in order: the page's entries are among them, and
+        // the one more says whether another page follows. Only the page goes back to the caller.
+        var take = query.Limit is { } limit ? limit + 1 : int.MaxValue;
+        var pages = await Task.WhenAll(sectors.Select(s => Sector(s).Page(query.Open, after, take, query.NewestFirst)));
+        var entries = pages
+            .SelectMany(p => p)
+            .Order(IncidentOrder.Of(query.NewestFirst))
+            .DistinctBy(s => s.IncidentId, StringComparer.Ordinal) // see Moved: a moved incident may be left in two sectors
+            .Take(take)
+            .ToArray();
+        return entries.Length > query.Limit
+            ? new IncidentPage { Items = entries[..query.Limit.Value], More = true }
+            : new IncidentPage { Items = entries };
     }
 
     /// <summary>
@@ -118,6 +146,29 @@ public sealed class IncidentIndexGrain(
         index.State.ArchivedChunks = 0;
         await index.WriteStateAsync();
         logger.LogInformation("Incident index {Index}: moved {Count} incident(s) into {Sectors} sector index(es)", key, entries.Count, bySector.Count);
+    }
+
+    /// <summary>
+    /// The entry of a cursor, if one of these sectors holds it (whatever its status now: an open incident that
+    /// closed while a caller paged the open list still marks a position). Asked first of the sector its id says
+    /// it opened in; an incident moves with its track, and then is in another sector's index (an entry left
+    /// behind in the sector it left, see <see cref="Moved"/>, has the same position, so either entry marks it).
+    /// </summary>
+    private async Task<IncidentSummary?> FindAsync(string incidentId, string[] sectors)
+    {
+        var opening = IncidentKeys.OpeningSectorOf(incidentId);
+        if (opening is null)
+        {
+            return null; // not an incident id
+        }
+
+        if (sectors.Contains(opening) && await Sector(opening).Find(incidentId) is { } found)
+        {
+            return found;
+        }
+
+        var elsewhere = await Task.WhenAll(sectors.Where(s => s != opening).Select(s => Sector(s).Find(incidentId)));
+        return elsewhere.FirstOrDefault(s => s is not null);
     }
 
     private ISectorIncidentIndexGrain Sector(string sectorId)

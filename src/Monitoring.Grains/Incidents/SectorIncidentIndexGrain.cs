@@ -62,7 +62,24 @@ public sealed class SectorIncidentIndexGrain(
         return next.Task;
     }
 
-    public async Task<IncidentSummary[]> List(bool? open)
+    public async Task<IncidentSummary[]> List(bool? open) => (await EntriesAsync(open)).ToArray();
+
+    public async Task<IncidentSummary[]> Page(bool? open, IncidentSummary? after, int limit, bool newestFirst)
+    {
+        var order = IncidentOrder.Of(newestFirst);
+        return (await EntriesAsync(open))
+            .Where(s => after is null || order.Compare(s, after) > 0)
+            .Order(order)
+            .Take(limit)
+            .ToArray();
+    }
+
+    public async Task<IncidentSummary?> Find(string incidentId)
+        => index.State.Incidents.TryGetValue(incidentId, out var hot)
+            ? hot
+            : (await EntriesAsync(open: false)).FirstOrDefault(s => s.IncidentId == incidentId); // archived ones are closed
+
+    private async Task<IEnumerable<IncidentSummary>> EntriesAsync(bool? open)
     {
         // Copied before the first await: the hot list may change while the archive is read.
         var hot = index.State.Incidents.Values.ToArray();
@@ -77,7 +94,7 @@ public sealed class SectorIncidentIndexGrain(
             all = hot.Concat(chunks.SelectMany(c => c).Where(s => !hotIds.Contains(s.IncidentId)));
         }
 
-        return all.Where(s => open is null || s.Open == open).ToArray();
+        return all.Where(s => open is null || s.Open == open);
     }
 
     /// <summary>After the write in flight, stores everything changed up to now in one write (never throws).</summary>
@@ -118,8 +135,7 @@ public sealed class SectorIncidentIndexGrain(
         }
 
         var sealedChunk = closed
-            .OrderBy(s => s.OpenedAt)
-            .ThenBy(s => s.IncidentId, StringComparer.Ordinal)
+            .Order(IncidentOrder.OldestFirst)
             .Take(closed.Count - _recentClosed)
             .ToArray();
         var number = index.State.ArchivedChunks;

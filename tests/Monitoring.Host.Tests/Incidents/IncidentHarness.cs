@@ -24,10 +24,14 @@ public sealed class IncidentHarness : IAsyncDisposable
     private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
     private HttpClient _sensors = null!;
 
-    private IncidentHarness(FakeTimeProvider clock, string? dataDirectory)
+    private IncidentHarness(FakeTimeProvider clock, string? dataDirectory, Action<IServiceCollection>? services)
     {
         Clock = clock;
-        App = new MonitoringApp(dataDirectory, services: services => services.AddSingleton<IClockSource>(new LiveClockSource(clock)));
+        App = new MonitoringApp(dataDirectory, services: s =>
+        {
+            s.AddSingleton<IClockSource>(new LiveClockSource(clock));
+            services?.Invoke(s);
+        });
     }
 
     public FakeTimeProvider Clock { get; }
@@ -36,10 +40,10 @@ public sealed class IncidentHarness : IAsyncDisposable
 
     public ReconciledMdl Mdl => App.Services.GetRequiredService<MdlSnapshots>().Require();
 
-    /// <summary>Starts a host; pass a clock and data directory to "restart" on the same ones.</summary>
-    public static async Task<IncidentHarness> StartAsync(FakeTimeProvider? clock = null, string? dataDirectory = null)
+    /// <summary>Starts a host; pass a clock and data directory to "restart" on the same ones, and services to add some.</summary>
+    public static async Task<IncidentHarness> StartAsync(FakeTimeProvider? clock = null, string? dataDirectory = null, Action<IServiceCollection>? services = null)
     {
-        var harness = new IncidentHarness(clock ?? new FakeTimeProvider(DateTimeOffset.UtcNow), dataDirectory);
+        var harness = new IncidentHarness(clock ?? new FakeTimeProvider(DateTimeOffset.UtcNow), dataDirectory, services);
         (await harness.App.StartAsync()).Dispose();
         harness._sensors = harness.App.SensorClient();
         return harness;

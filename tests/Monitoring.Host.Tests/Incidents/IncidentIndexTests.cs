@@ -2,6 +2,7 @@ namespace Monitoring.Host.Tests.Incidents;
 
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Contracts.Grains;
+using Monitoring.Contracts.Identity;
 using Monitoring.Contracts.Incidents;
 using Monitoring.Grains.Incidents;
 using Monitoring.Host.Storage;
@@ -136,6 +137,82 @@ public sealed class IncidentIndexTests
             Assert.Equal(all, await index.List(null, null));
             Assert.Equal(all.Where(s => s.Open && s.SectorId == "S22"), await index.List(true, "S22"));
         }
+    }
+
+    [Fact]
+    public async Task Pages_walk_hot_lists_and_archives_in_either_order_only_in_the_readers_sectors_and_list_a_moved_incident_once()
+    {
+        var settings = new Dictionary<string, string?> { ["Monitoring:IncidentIndex:RecentClosed"] = "5" };
+        var opened = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+        // Two in a row share an openedAt (ordered by id); most close, so both sectors seal archive chunks.
+        var all = Enumerable.Range(1, 60)
+            .Select(i => new IncidentSummary { IncidentId = $"S1{i % 3 + 2}-2026-{i:D4}", SectorId = $"S1{i % 3 + 2}", Open = i % 4 == 0, OpenedAt = opened.AddSeconds(i / 2) })
+            .ToArray();
+        var moved = all[11] with { SectorId = "S13" }; // open, in S12; its track went on into S13, its S12 entry stays behind
+        await using var app = new MonitoringApp(settings: settings);
+        (await app.StartAsync()).Dispose();
+        var grains = app.Services.GetRequiredService<IClusterClient>();
+        var index = grains.Reference<IIncidentIndexGrain>("index-pages");
+        foreach (var burst in all.Chunk(9))
+        {
+            await Task.WhenAll(burst.Select(index.Upsert));
+        }
+
+        await index.Upsert(moved);
+        var archived = await grains.Reference<IIncidentArchiveGrain>(IncidentKeys.ArchiveKey(IncidentKeys.SectorIndexKey("index-pages", "S12"), 0)).Entries();
+        Assert.Contains(all[2], archived); // S12's oldest, closed
+        var everyone = new Actor("reader", [Roles.Observer], ["*"]);
+        var s12Only = new Actor("reader", [Roles.Observer], ["S12", "S40"]);
+        var ordered = all.OrderBy(s => s.OpenedAt).ThenBy(s => s.IncidentId, StringComparer.Ordinal).ToArray();
+
+        foreach (var (query, reader, expected) in new (IncidentPageQuery, Actor, IEnumerable<IncidentSummary>)[]
+        {
+            (new() { Limit = 7 }, everyone, ordered),
+            (new() { Limit = 4, NewestFirst = true }, everyone, ordered.Reverse()),
+            (new() { Limit = 3, Open = false }, everyone, ordered.Where(s => !s.Open)),
+            (new() { Limit = 2, Open = true, SectorId = "S13" }, everyone, ordered.Where(s => (s.Open && s.SectorId == "S13") || s.IncidentId == moved.IncidentId)),
+            (new() { Limit = 5, NewestFirst = true }, s12Only, ordered.Reverse().Where(s => s.SectorId == "S12")),
+        })
+        {
+            var walked = new List<IncidentSummary>();
+            IncidentPage page;
+            do
+            {
+                page = await index.Page(query with { After = walked.LastOrDefault()?.IncidentId }, reader);
+                Assert.False(page.AfterUnknown);
+                Assert.True(page.More ? page.Items.Length == query.Limit : page.Items.Length <= query.Limit, $"{page.Items.Length} items, more: {page.More}");
+                walked.AddRange(page.Items);
+            }
+            while (page.More);
+
+            Assert.Equal(expected.Select(s => s.IncidentId), walked.Select(s => s.IncidentId));
+            Assert.Equal(walked.Select(s => s.IncidentId), (await index.Page(query with { Limit = null }, reader)).Items.Select(s => s.IncidentId));
+        }
+
+        // A cursor must be an incident of the reader's listed sectors (any status), of this namespace.
+        Assert.True((await index.Page(new() { After = "S12-2026-9999" }, everyone)).AfterUnknown);
+        Assert.True((await index.Page(new() { After = all[0].IncidentId }, s12Only)).AfterUnknown); // S13's
+        Assert.True((await index.Page(new() { After = $"drill-1/{all[0].IncidentId}" }, everyone)).AfterUnknown);
+        Assert.True((await index.Page(new() { After = all[1].IncidentId, SectorId = "S12" }, everyone)).AfterUnknown); // S14's
+        Assert.False((await index.Page(new() { After = all[2].IncidentId, Open = true }, everyone)).AfterUnknown); // S12's, closed and archived
+        Assert.False((await index.Page(new() { After = moved.IncidentId, SectorId = "S13" }, everyone)).AfterUnknown); // opened in S12
+    }
+
+    [Fact]
+    public async Task An_incident_that_moves_with_its_track_is_listed_under_its_new_sector_only()
+    {
+        await using var app = new MonitoringApp();
+        (await app.StartAsync()).Dispose();
+        var index = app.Services.GetRequiredService<IClusterClient>().Reference<IIncidentIndexGrain>("index-moved");
+        var opened = new IncidentSummary { IncidentId = "S12-2026-0001", SectorId = "S12", Open = true, OpenedAt = DateTimeOffset.UtcNow };
+        await index.Upsert(opened);
+
+        await index.Moved(opened with { SectorId = "S13" }, fromSectorId: "S12");
+
+        Assert.Empty(await index.List(null, "S12"));
+        Assert.Equal(["S13"], (await index.List(true, null)).Select(s => s.SectorId));
+        Assert.Equal(["S13"], (await index.List(null, "S13")).Select(s => s.SectorId));
     }
 
     private static Task<IncidentSummary[]> Sector(IClusterClient grains, string sectorId)

@@ -27,6 +27,7 @@ using Monitoring.Host.Sensors;
 using Monitoring.Host.Silo;
 using Monitoring.Host.Simulation;
 using StackExchange.Redis;
+using Monitoring.Host.Problems;
 
 /// <summary>Wires the areas of the host together; each area keeps its own details.</summary>
 public static class MonitoringHost
@@ -77,7 +78,7 @@ public static class MonitoringHost
         }
 
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddUnreadableRequestProblems();
         services.AddOpenApi();
         services.AddMonitoringHealth();
         services.AddMonitoringRecording(section);

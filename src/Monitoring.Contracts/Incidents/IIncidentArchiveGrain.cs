@@ -12,6 +12,10 @@ public interface IIncidentArchiveGrain : IGrainWithStringKey
     [Alias("Store")]
     Task Store(IncidentSummary[] entries);
 
+    /// <summary>Deletes the chunk from storage: its entries have moved elsewhere.</summary>
+    [Alias("Clear")]
+    Task Clear();
+
     [Alias("Entries")]
     [Orleans.Concurrency.ReadOnly]
     Task<IncidentSummary[]> Entries();

@@ -16,6 +16,12 @@ public sealed class IncidentArchiveGrain(
         DeactivateOnIdle();
     }
 
+    public async Task Clear()
+    {
+        await chunk.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
     public Task<IncidentSummary[]> Entries()
     {
         DeactivateOnIdle();

@@ -142,9 +142,14 @@ public sealed class IncidentIndexGrain(
         var bySector = entries.Values.GroupBy(s => s.SectorId, StringComparer.Ordinal).ToList();
         await RegisterAsync(bySector.Select(g => g.Key).ToList());
         await Task.WhenAll(bySector.Select(g => Sector(g.Key).Upsert(g.ToArray())));
+        var chunks = index.State.ArchivedChunks;
         index.State.Incidents.Clear();
         index.State.ArchivedChunks = 0;
         await index.WriteStateAsync();
+
+        // Only once the emptied index is stored: before that, a restart reads the chunks again. A crash here
+        // leaves a chunk that nothing counts or reads, as every chunk was left before.
+        await Task.WhenAll(Enumerable.Range(0, chunks).Select(n => GrainFactory.Reference<IIncidentArchiveGrain>(IncidentKeys.ArchiveKey(key, n)).Clear()));
         logger.LogInformation("Incident index {Index}: moved {Count} incident(s) into {Sectors} sector index(es)", key, entries.Count, bySector.Count);
     }
 

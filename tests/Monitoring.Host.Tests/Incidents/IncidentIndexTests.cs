@@ -128,6 +128,12 @@ public sealed class IncidentIndexTests
             Assert.Empty(stored.State!.Incidents);
             Assert.Equal(0, stored.State!.ArchivedChunks);
             Assert.Equal(["S20", "S21", "S22"], stored.State!.Sectors.Order());
+
+            // And the namespace's old archive chunk is gone from storage.
+            var chunkId = grains.Reference<IIncidentArchiveGrain>(IncidentKeys.ArchiveKey("index-legacy", 0)).GetGrainId();
+            var chunk = new GrainState<IncidentArchiveState>(new IncidentArchiveState());
+            await storage.ReadStateAsync("incidentArchive", chunkId, chunk);
+            Assert.False(chunk.RecordExists);
         }
 
         await using (var restarted = new MonitoringApp(data))

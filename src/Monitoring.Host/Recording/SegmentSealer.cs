@@ -69,13 +69,18 @@ internal static class SegmentSealer
     /// <summary>Only once the sealed file is durable: a reader of the open file then turns to the sealed one.</summary>
     private static void DeleteInSteps(string path, long stepBytes)
     {
-        using (var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
+        try
         {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
             for (var length = file.Length - stepBytes; length > 0; length -= stepBytes)
             {
                 file.SetLength(length);
                 Thread.Sleep(ShortenPause);
             }
+        }
+        catch (FileNotFoundException)
+        {
+            return; // already gone (a seal of the same leftover finished first), as File.Delete allows
         }
 
         File.Delete(path);

@@ -39,19 +39,16 @@ public sealed class TrackHandOverTests : IAsyncLifetime
         var t0 = DateTimeOffset.UtcNow.AddSeconds(-30);
 
         // Crossed in the western sector: one crossed alert, one incident there.
-        await PostAsync(sensors, crossings.Select(c => Reports.Report($"{c.TrackId}-1", c.SensorId, c.West.Lon, c.West.Lat, t0, trackId: c.TrackId)));
+        await PostAsync(sensors, crossings.Select(c => c.Report(1, c.West, t0)));
         foreach (var c in crossings)
         {
             Assert.Contains(await TracksAsync(c.WestSector), t => t.TrackId == c.Key && t.Verdict == "crossed" && t.IncidentId is not null);
         }
 
         // Still crossed, a few seconds later, in the eastern sector.
-        await PostAsync(sensors, crossings.Select(c => Reports.Report($"{c.TrackId}-2", c.SensorId, c.East.Lon, c.East.Lat, t0.AddSeconds(5), trackId: c.TrackId)));
+        await PostAsync(sensors, crossings.Select(c => c.Report(2, c.East, t0.AddSeconds(5))));
 
-        foreach (var c in crossings)
-        {
-            await AssertOneHolderAsync(c, expectedKinds: [AlertKinds.Crossed]);
-        }
+        await AssertEachHeldByTheEastAsync(crossings, [AlertKinds.Crossed]);
     }
 
     [Fact]
@@ -64,14 +61,11 @@ public sealed class TrackHandOverTests : IAsyncLifetime
         // The first report in the west, the second (2 s later) in the east: one batch, two sectors.
         await PostAsync(sensors, crossings.SelectMany(c => new[]
         {
-            Reports.Report($"{c.TrackId}-1", c.SensorId, c.West.Lon, c.West.Lat, t0, trackId: c.TrackId),
-            Reports.Report($"{c.TrackId}-2", c.SensorId, c.East.Lon, c.East.Lat, t0.AddSeconds(2), trackId: c.TrackId),
+            c.Report(1, c.West, t0),
+            c.Report(2, c.East, t0.AddSeconds(2)),
         }));
 
-        foreach (var c in crossings)
-        {
-            await AssertOneHolderAsync(c, expectedKinds: [AlertKinds.Crossed]);
-        }
+        await AssertEachHeldByTheEastAsync(crossings, [AlertKinds.Crossed]);
     }
 
     [Fact]
@@ -82,16 +76,21 @@ public sealed class TrackHandOverTests : IAsyncLifetime
         var t0 = DateTimeOffset.UtcNow.AddSeconds(-30);
 
         // Approaching in the west first, then a batch that crosses there and moves on into the east.
-        await PostAsync(sensors, crossings.Select(c => Reports.Report($"{c.TrackId}-0", c.SensorId, c.Approach.Lon, c.Approach.Lat, t0, trackId: c.TrackId)));
+        await PostAsync(sensors, crossings.Select(c => c.Report(0, c.Approach, t0)));
         await PostAsync(sensors, crossings.SelectMany(c => new[]
         {
-            Reports.Report($"{c.TrackId}-1", c.SensorId, c.West.Lon, c.West.Lat, t0.AddSeconds(3), trackId: c.TrackId),
-            Reports.Report($"{c.TrackId}-2", c.SensorId, c.East.Lon, c.East.Lat, t0.AddSeconds(5), trackId: c.TrackId),
+            c.Report(1, c.West, t0.AddSeconds(3)),
+            c.Report(2, c.East, t0.AddSeconds(5)),
         }));
 
+        await AssertEachHeldByTheEastAsync(crossings, [AlertKinds.Approaching, AlertKinds.Crossed]);
+    }
+
+    private async Task AssertEachHeldByTheEastAsync(List<Crossing> crossings, string[] expectedKinds)
+    {
         foreach (var c in crossings)
         {
-            await AssertOneHolderAsync(c, expectedKinds: [AlertKinds.Approaching, AlertKinds.Crossed]);
+            await AssertOneHolderAsync(c, expectedKinds);
         }
     }
 
@@ -188,5 +187,9 @@ public sealed class TrackHandOverTests : IAsyncLifetime
     {
         /// <summary>The track's id in a sector: the sensor's own track id, under its sensor.</summary>
         public string Key => $"{SensorId}/{TrackId}";
+
+        /// <summary>The track's report number n, at a position, as its sensor sends it.</summary>
+        public JsonObject Report(int n, LonLat at, DateTimeOffset observedAt)
+            => Reports.Report($"{TrackId}-{n}", SensorId, at.Lon, at.Lat, observedAt, trackId: TrackId);
     }
 }

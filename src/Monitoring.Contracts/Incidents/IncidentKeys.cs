@@ -40,7 +40,7 @@ public static class IncidentKeys
     /// digits and '-' only). Endpoints and the hub check it before they make a grain reference, so a blank, huge or
     /// path-like id is a 404 instead of an error from the grain runtime, and never activates a grain.
     /// </summary>
-    public static bool IsWellFormed(string? incidentId)
+    public static bool IsWellFormed([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? incidentId)
     {
         if (incidentId is not { Length: > 0 and <= MaxIdLength } || OpeningSectorOf(incidentId) is null)
         {

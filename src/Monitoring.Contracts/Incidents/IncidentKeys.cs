@@ -32,6 +32,29 @@ public static class IncidentKeys
             : null;
     }
 
+    /// <summary>Longest id accepted from a caller: "drill-" + 58 characters, "/", and a local id with room to spare.</summary>
+    public const int MaxIdLength = 128;
+
+    /// <summary>
+    /// Whether a caller's id can be an incident id at all ("S12-2026-0007", or "{drillId}/S12-2026-0007": letters,
+    /// digits and '-' only). Endpoints and the hub check it before they make a grain reference, so a blank, huge or
+    /// path-like id is a 404 instead of an error from the grain runtime, and never activates a grain.
+    /// </summary>
+    public static bool IsWellFormed([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? incidentId)
+    {
+        if (incidentId is not { Length: > 0 and <= MaxIdLength } || OpeningSectorOf(incidentId) is null)
+        {
+            return false;
+        }
+
+        var slash = incidentId.LastIndexOf('/');
+        return incidentId.AsSpan(slash + 1).IndexOfAnyExcept(IdCharacters) < 0
+            && (slash < 0 || (slash > 0 && incidentId.AsSpan(0, slash).IndexOfAnyExcept(IdCharacters) < 0));
+    }
+
+    private static readonly System.Buffers.SearchValues<char> IdCharacters =
+        System.Buffers.SearchValues.Create("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     /// <summary>The key of the per-namespace incident index grain ("live" or the drill id).</summary>
     public static string IndexKey(string? drillId) => drillId ?? "live";
 

@@ -57,6 +57,20 @@ public static class DrillRequestParser
             return null;
         }
 
+        // A range that holds none of the recording replays nothing: refused, rather than a drill that runs empty
+        // (and, looped at max, spins through the recording forever without one report).
+        if (from > last)
+        {
+            errors.Add(new FieldError(null, "from", $"is after the recording's last report ({last:O})"));
+            return null;
+        }
+
+        if (to < first)
+        {
+            errors.Add(new FieldError(null, "to", $"is before the recording's first report ({first:O})"));
+            return null;
+        }
+
         var start = from ?? first;
         var end = to ?? last;
         if (end < start)
@@ -149,6 +163,13 @@ public static class DrillRequestParser
         }
 
         var ids = s.EnumerateArray().Select(e => e.GetString()!).Distinct(StringComparer.Ordinal).ToArray();
+        if (ids.Length == 0)
+        {
+            // An empty list filters out every report: a drill with nothing to replay. Leave it out for all sectors.
+            errors.Add(new FieldError(null, "sectors", "must name at least one sector (leave it out for every sector)"));
+            return null;
+        }
+
         if (ids.FirstOrDefault(id => !known.Contains(id)) is { } unknown)
         {
             errors.Add(new FieldError(null, "sectors", $"unknown sector '{unknown}'"));

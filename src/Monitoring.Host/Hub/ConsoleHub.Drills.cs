@@ -13,7 +13,7 @@ using Monitoring.Contracts.Grains;
 public sealed partial class ConsoleHub
 {
     /// <summary>Joins the drill's groups of every sector the caller covers; answers those sector ids.</summary>
-    public async Task<string[]> JoinDrill(string drillId)
+    public async Task<string[]> JoinDrill(string? drillId)
     {
         var sectors = await DrillSectorsAsync(drillId);
         // Every sector the caller covers: an all-sector duty officer gets every drill escalation through them.
@@ -25,8 +25,15 @@ public sealed partial class ConsoleHub
         return sectors;
     }
 
-    public async Task LeaveDrill(string drillId)
+    public async Task LeaveDrill(string? drillId)
     {
+        // A drill that is gone may still be left, but only a drill id: null named the live groups ("sector:S12"),
+        // so LeaveDrill(null) silently unsubscribed the console from its live sectors.
+        if (!DrillIds.IsWellFormed(drillId))
+        {
+            throw Refused(400, $"'{Shown(drillId)}' is not a drill id (drill-…)");
+        }
+
         // Leaving every sector's group is harmless where the caller never joined.
         foreach (var id in mdl.Require().Sectors.Sectors.Select(s => s.SectorId))
         {
@@ -34,11 +41,11 @@ public sealed partial class ConsoleHub
         }
     }
 
-    private async Task<string[]> DrillSectorsAsync(string drillId)
+    private async Task<string[]> DrillSectorsAsync(string? drillId)
     {
         if (!DrillIds.IsWellFormed(drillId) || await grains.Reference<IDrillGrain>(drillId).GetStatus() is null)
         {
-            throw new HubException($"Unknown drill '{drillId}'.");
+            throw Refused(404, $"Unknown drill '{Shown(drillId)}'.");
         }
 
         var known = mdl.Require().Sectors.Sectors.Select(s => s.SectorId);

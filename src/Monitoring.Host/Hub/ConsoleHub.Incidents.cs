@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Monitoring.Contracts.Identity;
 using Monitoring.Contracts.Incidents;
 using Monitoring.Host.Identity;
+using Monitoring.Host.Incidents;
 using Monitoring.Contracts.Grains;
 
 /// <summary>The console's incident calls (api.md hub: AcknowledgeStep).</summary>
@@ -34,8 +35,24 @@ public sealed partial class ConsoleHub
     }
 
     /// <summary>Acknowledges a protocol step; answers the incident view, or fails with "404|403|409: reason".</summary>
-    public async Task<IncidentView> AcknowledgeStep(string incidentId, string stepId, string? note)
+    public async Task<IncidentView> AcknowledgeStep(string? incidentId, string? stepId, string? note)
     {
+        // Checked before any grain is made, as the HTTP endpoint does: a null or blank id threw from the grain runtime.
+        if (!IncidentKeys.IsWellFormed(incidentId))
+        {
+            throw Refused(404, $"'{Shown(incidentId)}' is not an incident");
+        }
+
+        if (string.IsNullOrEmpty(stepId))
+        {
+            throw Refused(400, "stepId is required");
+        }
+
+        if (AckNote.Problem(note) is { } noteProblem)
+        {
+            throw Refused(400, $"note {noteProblem}");
+        }
+
         var result = await grains.Reference<IIncidentGrain>(incidentId).Acknowledge(stepId, Context.User!.ToActor(), note);
         return result.Outcome switch
         {

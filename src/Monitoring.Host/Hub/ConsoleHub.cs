@@ -15,18 +15,23 @@ using Monitoring.Contracts.Grains;
 /// </summary>
 public sealed partial class ConsoleHub(IClusterClient grains, MdlSnapshots mdl, IdentityAudit audit) : Hub
 {
-    public async Task<ConsoleSnapshot> Subscribe(string[] sectorIds)
+    public async Task<ConsoleSnapshot> Subscribe(string?[]? sectorIds)
     {
+        if (sectorIds is null || sectorIds.Any(id => id is null))
+        {
+            throw Refused(400, "sectorIds must be an array of sector ids (or [\"*\"]) without nulls");
+        }
+
         var snapshot = mdl.Require();
         var known = snapshot.Sectors.Sectors.Select(s => s.SectorId).ToArray();
         var user = Context.User!;
         var wanted = sectorIds is ["*"]
             ? user.Covered(known, id => id).ToArray()
-            : sectorIds.Distinct(StringComparer.Ordinal).ToArray();
+            : sectorIds.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         var unknown = wanted.Except(known, StringComparer.Ordinal).ToArray();
         if (unknown.Length > 0)
         {
-            throw new HubException($"Unknown sector(s): {string.Join(", ", unknown.Take(5))}.");
+            throw Refused(404, $"Unknown sector(s): {string.Join(", ", unknown.Take(5).Select(Shown))}.");
         }
 
         // All or nothing: check every sector before joining any group.
@@ -55,12 +60,18 @@ public sealed partial class ConsoleHub(IClusterClient grains, MdlSnapshots mdl, 
             views.SelectMany(v => v.OpenIncidents).ToArray());
     }
 
-    public async Task<Alert[]> GetAlertsSince(string sectorId, long afterSeq)
+    public async Task<Alert[]> GetAlertsSince(string? sectorId, long afterSeq)
     {
-        var snapshot = mdl.Require();
-        if (!snapshot.Sectors.Sectors.Any(s => s.SectorId == sectorId))
+        // The same rules as GET /api/alerts (after: 0 or more); a negative seq used to answer from the start.
+        if (afterSeq < 0)
         {
-            throw new HubException($"Unknown sector '{sectorId}'.");
+            throw Refused(400, "afterSeq must be 0 or more");
+        }
+
+        var snapshot = mdl.Require();
+        if (sectorId is null || !snapshot.Sectors.Sectors.Any(s => s.SectorId == sectorId))
+        {
+            throw Refused(404, $"Unknown sector '{Shown(sectorId)}'.");
         }
 
         if (!Context.User!.CoversSector(sectorId))
@@ -71,12 +82,18 @@ public sealed partial class ConsoleHub(IClusterClient grains, MdlSnapshots mdl, 
         return await grains.Reference<ISectorGrain>(sectorId).GetAlertsSince(afterSeq, 10_000);
     }
 
+    /// <summary>A refusal the client can read: "400: …", "403: …", "404: …", "409: …" (docs/protocol.md, api.md).</summary>
+    private static HubException Refused(int status, string reason) => new($"{status}: {reason}");
+
+    /// <summary>A caller's id as it is echoed in a refusal: never more than 64 characters of it.</summary>
+    private static string Shown(string? id) => id is null ? "null" : id.Length <= 64 ? id : $"{id[..64]}…";
+
     /// <summary>Audits the refusal and returns the exception to throw (HubException: its message reaches the client).</summary>
     private async Task<HubException> DeniedAsync(string subject, string sectorId)
     {
         var reason = $"not authorized for sector {sectorId}";
         await audit.DeniedAsync(Context.User?.Identity?.Name ?? "anonymous", subject, reason);
-        return new HubException(reason);
+        return Refused(403, reason);
     }
 
     private static string WireNamesOfPolicy(Monitoring.Geo.ReconciledMdl snapshot) => Monitoring.Geo.WireNames.Of(snapshot.Policy);

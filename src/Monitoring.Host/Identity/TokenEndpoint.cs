@@ -32,10 +32,16 @@ public static class TokenEndpoint
             return ProblemResults.Single(StatusCodes.Status400BadRequest, Invalid, null, "body", $"must be at most {MaxBodyBytes} bytes");
         }
 
+        // Content-Length is only a claim: a chunked body has none, and was read whole (a 1 MB sign-in was accepted).
+        if (await ReadAtMostAsync(http.Request.Body, MaxBodyBytes, http.RequestAborted) is not { } bytes)
+        {
+            return ProblemResults.Single(StatusCodes.Status400BadRequest, Invalid, null, "body", $"must be at most {MaxBodyBytes} bytes");
+        }
+
         JsonElement body;
         try
         {
-            using var document = await JsonDocument.ParseAsync(http.Request.Body, default, http.RequestAborted);
+            using var document = JsonDocument.Parse(bytes);
             body = document.RootElement.Clone();
         }
         catch (JsonException)
@@ -66,6 +72,20 @@ public static class TokenEndpoint
 
         await audit.SignedInAsync(account.Name, remote);
         return Results.Ok(issuer.Issue(account));
+    }
+
+    /// <summary>The body, or null when it is longer than max bytes (then only max + 1 bytes have been read).</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadAtMostAsync(Stream body, int max, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[max + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+        {
+            total += read;
+        }
+
+        return total > max ? null : buffer.AsMemory(0, total);
     }
 
     private static string? Field(JsonElement body, string name, int maxLength, List<FieldError> errors)

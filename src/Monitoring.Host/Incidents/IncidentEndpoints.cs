@@ -48,7 +48,7 @@ public static class IncidentEndpoints
 
         group.MapGet("/{id}", async (string id, HttpContext http, IClusterClient grains) =>
         {
-            var view = await grains.Reference<IIncidentGrain>(id).GetView();
+            var view = IncidentKeys.IsWellFormed(id) ? await grains.Reference<IIncidentGrain>(id).GetView() : null;
             if (view is null)
             {
                 return ProblemResults.Single(404, "No such incident.", null, "id", $"'{id}' is not an incident");
@@ -62,6 +62,16 @@ public static class IncidentEndpoints
 
         group.MapPost("/{id}/steps/{stepId}/ack", async (string id, string stepId, AckRequest? body, HttpContext http, IClusterClient grains) =>
         {
+            if (!IncidentKeys.IsWellFormed(id))
+            {
+                return ProblemResults.Single(404, "No such incident or step.", null, "id", $"'{id}' is not an incident");
+            }
+
+            if (AckNote.Problem(body?.Note) is { } noteProblem)
+            {
+                return ProblemResults.Single(400, "Invalid acknowledgement.", null, "note", noteProblem);
+            }
+
             var result = await grains.Reference<IIncidentGrain>(id).Acknowledge(stepId, http.User.ToActor(), body?.Note);
             return result.Outcome switch
             {

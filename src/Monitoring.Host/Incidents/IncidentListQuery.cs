@@ -44,7 +44,7 @@ public sealed record IncidentListQuery(string? Status, string? Sector, int? Limi
         }
 
         // Whether it is an incident of this list is the index's to say (after: not an incident of this list).
-        if (after is not null && IncidentKeys.OpeningSectorOf(after) is null)
+        if (after is not null && !IncidentKeys.IsWellFormed(after))
         {
             errors.Add(new FieldError(null, "after", "must be an incident id such as S12-2026-0007"));
         }

@@ -30,6 +30,13 @@ internal static class ReportBatchParser
     private static bool TryParseArray(ReadOnlySpan<byte> body, int maxReports, List<RawReport> reports, List<FieldError> errors, out bool tooMany)
     {
         tooMany = false;
+        // The reader throws on a body without a token (not Read() == false), which blamed report 0 with its message.
+        if (body.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            errors.Add(new FieldError(null, "body", "the body is empty; send a JSON array of reports"));
+            return false;
+        }
+
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
         var index = 0;
         string field = "body";

@@ -10,6 +10,9 @@ using Monitoring.Contracts.Grains;
 /// <summary>GET /api/mdl, PUT /api/markers/{number}, GET /api/mdl/discrepancies.</summary>
 public static class MdlEndpoints
 {
+    /// <summary>No survey can predate the markers (domain.md: set in August 1953); "0001-01-01" made a new MDL version.</summary>
+    private static readonly DateTimeOffset MarkersSet = new(1953, 8, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static IEndpointRouteBuilder MapMdl(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("MDL");
@@ -62,6 +65,10 @@ public static class MdlEndpoints
         else if (surveyedAt > clock.GetUtcNow().AddMinutes(5))
         {
             errors.Add(new FieldError(null, "surveyedAt", "is in the future"));
+        }
+        else if (surveyedAt < MarkersSet)
+        {
+            errors.Add(new FieldError(null, "surveyedAt", "is before the markers were set (August 1953)"));
         }
 
         if (body.Lon.HasValue != body.Lat.HasValue)

@@ -1,5 +1,7 @@
 namespace Monitoring.Host.Problems;
 
+using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -35,7 +37,7 @@ internal sealed partial class UnreadableRequestHandler : IExceptionHandler
         var (type, name) = (ValueType(match.Groups["type"].Value), match.Groups["name"].Value);
         if (bad.Message.Contains("request body", StringComparison.Ordinal))
         {
-            return new FieldError(null, name, "is not a JSON body of the expected shape");
+            return WrongTypedField(bad.InnerException as JsonException) ?? new FieldError(null, name, "is not a JSON body of the expected shape");
         }
 
         var reason = type switch
@@ -48,6 +50,37 @@ internal sealed partial class UnreadableRequestHandler : IExceptionHandler
         };
         return new FieldError(null, name, bad.Message.StartsWith("Required", StringComparison.Ordinal) ? "is required" : reason);
     }
+
+    /// <summary>
+    /// A body that is JSON of the right shape but with one member of the wrong type ({"note": 1}, {"surveyedAt":
+    /// "garbage"}) names that member, as the endpoints' own checks do, rather than the whole body. Only conversion
+    /// failures qualify: a broken or truncated body still names the body. The serializer names the body's type
+    /// ("could not be converted to Monitoring.Host.Incidents.AckRequest. Path: $.note"); the member's type says what
+    /// the value must be.
+    /// </summary>
+    private static FieldError? WrongTypedField(JsonException? json)
+    {
+        if (json?.Path is not { Length: > 2 } path || !path.StartsWith("$.", StringComparison.Ordinal)
+            || ConvertedTo().Match(json.Message) is not { Success: true } converted)
+        {
+            return null;
+        }
+
+        var member = path[2..];
+        var bodyType = typeof(UnreadableRequestHandler).Assembly.GetType(converted.Groups["type"].Value);
+        var memberType = bodyType?.GetProperty(member, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
+        var valueType = memberType is null ? null : Nullable.GetUnderlyingType(memberType) ?? memberType;
+        var reason = valueType == typeof(string) ? "must be a string"
+            : valueType == typeof(DateTimeOffset) || valueType == typeof(DateTime) ? "must be an RFC 3339 time"
+            : valueType == typeof(double) || valueType == typeof(float) || valueType == typeof(decimal) ? "must be a number"
+            : valueType == typeof(int) || valueType == typeof(long) ? "must be an integer"
+            : valueType == typeof(bool) ? "must be true or false"
+            : "is not of the expected type";
+        return new FieldError(null, member, reason);
+    }
+
+    [GeneratedRegex(@"could not be converted to (?<type>[^\s]+)\. Path:", RegexOptions.CultureInvariant)]
+    private static partial Regex ConvertedTo();
 
     /// <summary>"int?" and "Nullable&lt;int&gt;" are both an int here: a missing value is another message.</summary>
     private static string ValueType(string type)

@@ -15,6 +15,10 @@ public sealed class DrillRequestTests
     [InlineData("{\"speed\":10}", "recording")]
     [InlineData("{\"recording\":\"R\",\"sectors\":[\"S999\"]}", "sectors")]
     [InlineData("{\"recording\":\"R\",\"from\":\"yesterday\"}", "from")]
+    [InlineData("{\"recording\":\"R\",\"from\":\"2099-01-01T00:00:00Z\",\"to\":\"2099-01-02T00:00:00Z\"}", "from")] // was 201: a drill of nothing
+    [InlineData("{\"recording\":\"R\",\"from\":\"1999-01-01T00:00:00Z\",\"to\":\"2000-01-01T00:00:00Z\"}", "to")] // was 201: a drill of nothing
+    [InlineData("{\"recording\":\"R\",\"sectors\":[]}", "sectors")] // was 201: every report filtered out
+    [InlineData("{\"recording\":\"R\",\"sectors\":[null]}", "sectors")]
     public async Task Bad_requests_answer_400_naming_the_field(string body, string field)
     {
         await using var host = await DrillHost.StartAsync(Monitoring.Simulation.Scenarios.QuietNight.Name);

@@ -68,6 +68,22 @@ public sealed class TokenEndpointTests(IdentityHost host) : IClassFixture<Identi
     }
 
     [Fact]
+    public async Task A_body_over_8_KB_is_refused_even_without_a_content_length()
+    {
+        using var anonymous = host.App.CreateClient();
+        var padded = $"{{\"username\":\"op-west\",\"password\":\"op-west-pw\",\"pad\":\"{new string('x', 1_000_000)}\"}}";
+
+        // Chunked, as a client that streams its body sends it: no Content-Length to check up front (this got a token).
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token") { Content = new UnsizedContent(System.Text.Encoding.UTF8.GetBytes(padded)) };
+        request.Headers.TransferEncodingChunked = true;
+        var response = await anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("body", problem.RootElement.GetProperty("errors")[0].GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task A_token_signed_with_another_key_is_refused()
     {
         var forged = new JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
@@ -91,5 +107,25 @@ public sealed class TokenEndpointTests(IdentityHost host) : IClassFixture<Identi
         var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         problem.Remove("traceId");
         return problem.ToJsonString();
+    }
+
+    /// <summary>A JSON body whose length is not known up front (sent chunked).</summary>
+    private sealed class UnsizedContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public UnsizedContent(byte[] bytes)
+        {
+            _bytes = bytes;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(_bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }

@@ -51,4 +51,23 @@ public sealed class UnreadableRequestTests(IdentityHost host) : IClassFixture<Id
 
         Assert.Equal("body", Assert.Single(problem.Errors).Field);
     }
+
+    [Theory]
+    [InlineData("PUT", "/api/markers/12", "{\"status\": 1, \"surveyedAt\": \"2026-01-01T00:00:00Z\"}", "status", "must be a string")]
+    [InlineData("PUT", "/api/markers/12", "{\"status\": \"lost\", \"surveyedAt\": \"garbage\"}", "surveyedAt", "must be an RFC 3339 time")]
+    [InlineData("PUT", "/api/markers/12", "{\"status\": \"lost\", \"surveyedAt\": 12}", "surveyedAt", "must be an RFC 3339 time")]
+    [InlineData("PUT", "/api/markers/12", "{\"status\": \"lost\", \"surveyedAt\": \"0001-01-01T00:00:00+14:00\"}", "surveyedAt", "must be an RFC 3339 time")]
+    [InlineData("PUT", "/api/markers/12", "{\"status\": \"lost\", \"surveyedAt\": \"2026-01-01T00:00:00Z\", \"lon\": true, \"lat\": 38}", "lon", "must be a number")]
+    [InlineData("POST", "/api/incidents/S05-2026-0001/steps/confirm/ack", "{\"note\": 1}", "note", "must be a string")]
+    [InlineData("POST", "/api/incidents/S05-2026-0001/steps/confirm/ack", "{\"note\": [\"x\"]}", "note", "must be a string")]
+    public async Task A_body_member_of_the_wrong_type_is_a_400_naming_that_member(string method, string path, string body, string field, string reason)
+    {
+        using var admin = await host.App.ClientFor("admin");
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var problem = await Problem.ReadAsync(await admin.SendAsync(request), HttpStatusCode.BadRequest);
+
+        var error = Assert.Single(problem.Errors);
+        Assert.Equal(field, error.Field);
+        Assert.Equal(reason, error.Reason);
+    }
 }

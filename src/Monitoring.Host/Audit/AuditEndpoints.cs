@@ -1,5 +1,6 @@
 using System.Text;
 using Monitoring.Grains.Audit;
+using Monitoring.Host.Identity;
 using Monitoring.Host.Problems;
 
 namespace Monitoring.Host.Audit;
@@ -11,9 +12,8 @@ public static class AuditEndpoints
 
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        // AUTHORIZATION: the identity work adds the policy here (e.g. .RequireAuthorization(...) for duty officers
-        // and auditors); until then this list is open like the other read endpoints.
         app.MapGet("/api/audit", ListAsync)
+            .RequireAuthorization(AuthorizationPolicies.AuditRead) // docs/authorization.md: read-audit
             .WithTags("Audit")
             .WithSummary("Audit records from index `from` (default 0), at most `limit` (default 500, max 5000), "
                 + "exactly as stored and hash-chained (see docs/audit.md), so a client can verify them itself.")

@@ -35,7 +35,8 @@ public static class IdentityRegistration
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build())
-            .AddPolicy(AuthorizationPolicies.MarkerSurvey, p => p.RequireRole(RoleNames.Admin, RoleNames.Commander));
+            .AddPolicy(AuthorizationPolicies.MarkerSurvey, p => p.RequireRole(RoleNames.Admin, RoleNames.Commander))
+            .AddPolicy(AuthorizationPolicies.AuditRead, p => p.RequireRole(RoleNames.Admin, RoleNames.Commander, RoleNames.DutyOfficer));
 
         // "Request starting/finished" lines carry the query string, and with it a hub's access_token.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);

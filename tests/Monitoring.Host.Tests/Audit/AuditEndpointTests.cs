@@ -57,7 +57,7 @@ public sealed class AuditEndpointTests
     {
         await using var app = new MonitoringApp();
         await app.StartAsync();
-        var http = await app.ClientFor("observer");
+        var http = await app.ClientFor("duty1");
         foreach (var (query, field) in new[] { ("from=-1", "from"), ("limit=0", "limit"), ("limit=5001", "limit") })
         {
             var response = await http.GetAsync($"/api/audit?{query}");

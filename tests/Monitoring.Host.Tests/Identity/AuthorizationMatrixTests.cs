@@ -64,6 +64,7 @@ public sealed partial class AuthorizationMatrixTests(IdentityHost host) : IClass
         ["read-sector"] = (t, u, c) => t.ReadSector(u, c),
         ["list-sectors"] = (t, u, c) => t.ListSectors(u, c),
         ["survey-marker"] = (t, u, c) => t.SurveyMarker(u, c),
+        ["read-audit"] = (t, u, c) => t.ReadAudit(u, c),
         ["list-incidents"] = (t, u, c) => t.ListIncidents(u, c),
         ["read-incident"] = (t, u, c) => t.ReadIncident(u, c),
         ["ack-confirm"] = (t, u, c) => t.Ack("confirm", u, c),
@@ -134,6 +135,13 @@ public sealed partial class AuthorizationMatrixTests(IdentityHost host) : IClass
                 await AssertHttpDeniedAsync(await http.GetAsync(path), user, $"GET {path}");
             }
         }
+    }
+
+    private async Task ReadAudit(string user, string cell)
+    {
+        using var http = await host.App.ClientFor(user);
+        var response = await http.GetAsync("/api/audit?limit=1");
+        Assert.Equal(Allows(cell, assigned: true) ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     private async Task ListSectors(string user, string cell)

@@ -292,8 +292,14 @@ public sealed class OperatorDesk : IAsyncDisposable
         {
             if (!job.Console.TryQueue(job))
             {
-                Interlocked.Increment(ref _queueFull);
-                Note("not sent: the operator's ack queue is full");
+                // Once the run is over the queues are closed, yet pushes and the answers of the last acks still
+                // make jobs: those are not sent, and that is the end of the run, not an error of the host.
+                if (!_stop.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref _queueFull);
+                    Note("not sent: the operator's ack queue is full");
+                }
+
                 lock (_gate)
                 {
                     if (_open.TryGetValue(job.IncidentId, out var open))

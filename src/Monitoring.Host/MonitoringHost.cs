@@ -43,6 +43,7 @@ public static class MonitoringHost
         services.Configure<SectorOptions>(section.GetSection("Sectors"));
         services.Configure<IngestionOptions>(section.GetSection("Ingestion"));
         services.AddSingleton<SensorRateLimit>();
+        services.AddSingleton<SensorTurns>();
         services.Configure<ConsoleHubOptions>(section.GetSection("Hub"));
         services.TryAddSingletonTimeProvider();
 

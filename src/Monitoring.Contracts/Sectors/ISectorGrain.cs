@@ -21,11 +21,13 @@ public interface ISectorGrain : IGrainWithStringKey
 
     /// <summary>
     /// Gives up the tracks, of those asked for, that it holds: they have moved into the neighbouring sector
-    /// that asks. One call per batch and neighbour, however many new tracks the batch has.
+    /// that asks. It keeps a track whose latest report here is later than the asker's latest report of it
+    /// (<paramref name="latestAt"/>, by index), as the track has not moved. One call per batch and neighbour,
+    /// however many new tracks the batch has.
     /// </summary>
-    [Alias("HandOverTracks")]
+    [Alias("HandOverTracksSince")]
     [Orleans.Concurrency.AlwaysInterleave]
-    Task<TrackState[]> HandOver(string[] trackIds);
+    Task<TrackHandOver> HandOver(string[] trackIds, DateTimeOffset[] latestAt);
 
     /// <summary>An incident's overdue step: appends an escalation alert (gap-free seq). Idempotent per incident and step.</summary>
     [Alias("RaiseEscalation")]

@@ -164,7 +164,8 @@ public sealed class SectorGrain(
 
         // Sensor tracks new to this sector may have come from a neighbour: take them over first, and commit
         // them here even if none of their reports changes anything (the neighbour has let them go).
-        foreach (var moved in await TakeFromNeighboursAsync(ordered, snapshot))
+        var (movedHere, keptByNeighbours) = await TakeFromNeighboursAsync(ordered, snapshot);
+        foreach (var moved in movedHere)
         {
             pending[moved.TrackId] = moved;
             verdictChanged.Add(moved.TrackId);
@@ -180,6 +181,11 @@ public sealed class SectorGrain(
             }
 
             var trackId = ResolveTrackId(report, pending);
+            if (keptByNeighbours?.Contains(trackId) == true)
+            {
+                continue; // Recorded, but the neighbour holds a later report of this track: it stays there.
+            }
+
             if (!pending.TryGetValue(trackId, out var existing))
             {
                 _tracks.TryGetValue(trackId, out existing);
@@ -348,21 +354,35 @@ public sealed class SectorGrain(
     /// a batch's reports of a track to one sector (SectorBatches), so a decision here holds a track being asked
     /// for only when one sensor posts two batches of that track at once (docs/protocol.md "Hand-over").
     /// </summary>
-    public Task<TrackState[]> HandOver(string[] trackIds)
+    public Task<TrackHandOver> HandOver(string[] trackIds, DateTimeOffset[] latestAt)
     {
-        var given = new List<TrackState>();
-        foreach (var trackId in trackIds)
+        List<TrackState>? given = null;
+        List<string>? kept = null;
+        for (var i = 0; i < trackIds.Length; i++)
         {
-            if (_tracks.Remove(trackId, out var track))
+            var trackId = trackIds[i];
+            if (!_tracks.TryGetValue(trackId, out var track))
             {
-                _association.Remove(trackId);
-                _dirtyTracks.Remove(trackId);
-                _removedTracks.Add(trackId);
-                given.Add(track);
+                continue;
             }
+
+            // A later report here than any the asker has: the track is still this sector's (a late batch).
+            if (i < latestAt.Length && track.ObservedAt > latestAt[i])
+            {
+                (kept ??= []).Add(trackId);
+                continue;
+            }
+
+            _tracks.Remove(trackId);
+            _association.Remove(trackId);
+            _dirtyTracks.Remove(trackId);
+            _removedTracks.Add(trackId);
+            (given ??= []).Add(track);
         }
 
-        return Task.FromResult(given.ToArray());
+        return Task.FromResult(given is null && kept is null
+            ? TrackHandOver.None
+            : new TrackHandOver { Given = given?.ToArray() ?? [], Kept = kept?.ToArray() ?? [] });
     }
 
     public Task<Alert> RaiseSensorOffline(string sensorId, double lon, double lat, DateTimeOffset lastHeartbeatAt)
@@ -511,26 +531,40 @@ public sealed class SectorGrain(
         return _association.Find(report.Lon, report.Lat, report.ObservedAt) ?? $"{report.SensorId}/r:{report.ReportId}";
     }
 
-    private async Task<IEnumerable<TrackState>> TakeFromNeighboursAsync(SensorReport[] reports, ReconciledMdl snapshot)
+    /// <summary>
+    /// Asks both neighbours for the batch's sensor tracks this sector does not hold, each with the batch's
+    /// latest report of it: the tracks they give up move here, and those they keep (they hold a later report)
+    /// stay there, so this batch's reports of them do not move them back in time.
+    /// </summary>
+    private async Task<(IEnumerable<TrackState> Moved, HashSet<string>? KeptByNeighbours)> TakeFromNeighboursAsync(SensorReport[] reports, ReconciledMdl snapshot)
     {
-        HashSet<string>? unknown = null;
+        Dictionary<string, DateTimeOffset>? unknown = null;
         foreach (var report in reports)
         {
             if (report.TrackId is { } own && KnownSensorTrackId(report.SensorId, own, null) is null)
             {
-                (unknown ??= new HashSet<string>(StringComparer.Ordinal)).Add(SensorTrackId(report.SensorId, own));
+                unknown ??= new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+                var key = SensorTrackId(report.SensorId, own);
+                if (!unknown.TryGetValue(key, out var latest) || report.ObservedAt > latest)
+                {
+                    unknown[key] = report.ObservedAt;
+                }
             }
         }
 
         var neighbours = Neighbours(snapshot);
         if (unknown is null || neighbours.Length == 0)
         {
-            return [];
+            return ([], null);
         }
 
-        var asked = unknown.ToArray();
-        var answers = await Task.WhenAll(neighbours.Select(n => n.HandOver(asked)));
-        return answers.SelectMany(a => a).Select(t => t with { SectorId = _sectorId });
+        var asked = unknown.Keys.ToArray();
+        var latestAt = unknown.Values.ToArray();
+        var answers = await Task.WhenAll(neighbours.Select(n => n.HandOver(asked, latestAt)));
+        var kept = answers.Any(a => a.Kept.Length > 0)
+            ? answers.SelectMany(a => a.Kept).ToHashSet(StringComparer.Ordinal)
+            : null;
+        return (answers.SelectMany(a => a.Given).Select(t => t with { SectorId = _sectorId }), kept);
     }
 
     /// <summary>The grains of the sectors on either side along the line, looked up once per sector map.</summary>

@@ -49,7 +49,8 @@ public static class ReportsEndpoint
         ILoggerFactory loggers,
         FeedRecorder recorder,
         SensorHealth health,
-        SensorRateLimit rateLimit)
+        SensorRateLimit rateLimit,
+        SensorTurns turns)
     {
         var opts = options.Value;
         if (!keys.TryIdentify(http.Request.Headers["X-Api-Key"].ToString(), out var keyIndex))
@@ -93,22 +94,32 @@ public static class ReportsEndpoint
                     new Dictionary<string, string> { ["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             }
 
-            // Recorded (durably) before anything is applied: a 202 means the batch is in the recording.
-            var reports = valid.ConvertAll(v => v.Report);
-            if (!await recorder.TryAppendAsync(reports))
+            // In the order the batches arrived, per sensor (taken before the recorder, waited for after it).
+            var turn = turns.Take(valid);
+            try
             {
-                return ProblemResults.Of(StatusCodes.Status503ServiceUnavailable, "The feed recorder is unavailable; nothing was applied.", [new FieldError(null, "service", "recording failed; retry")], new Dictionary<string, string> { ["Retry-After"] = "2" });
-            }
+                // Recorded (durably) before anything is applied: a 202 means the batch is in the recording.
+                var reports = valid.ConvertAll(v => v.Report);
+                if (!await recorder.TryAppendAsync(reports))
+                {
+                    return ProblemResults.Of(StatusCodes.Status503ServiceUnavailable, "The feed recorder is unavailable; nothing was applied.", [new FieldError(null, "service", "recording failed; retry")], new Dictionary<string, string> { ["Retry-After"] = "2" });
+                }
 
-            health.Heard(reports);
-            var sectorDefs = snapshot.Sectors.Sectors;
-            var sectorsStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-            var calls = SectorBatches.Split(valid);
-            var results = calls.Count == 1
-                ? [await grains.Reference<ISectorGrain>(sectorDefs[calls[0].SectorIndex].SectorId).Ingest(calls[0].Reports)]
-                : await Task.WhenAll(calls.Select(c => grains.Reference<ISectorGrain>(sectorDefs[c.SectorIndex].SectorId).Ingest(c.Reports)));
-            MonitoringMetrics.SectorIngest.Record(MonitoringMetrics.Since(sectorsStarted));
-            return Results.Json(new IngestAccepted(results.Sum(r => r.Accepted), results.Sum(r => r.Duplicates)), statusCode: StatusCodes.Status202Accepted);
+                health.Heard(reports);
+                await turn.Ready;
+                var sectorDefs = snapshot.Sectors.Sectors;
+                var sectorsStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+                var calls = SectorBatches.Split(valid);
+                var results = calls.Count == 1
+                    ? [await grains.Reference<ISectorGrain>(sectorDefs[calls[0].SectorIndex].SectorId).Ingest(calls[0].Reports)]
+                    : await Task.WhenAll(calls.Select(c => grains.Reference<ISectorGrain>(sectorDefs[c.SectorIndex].SectorId).Ingest(c.Reports)));
+                MonitoringMetrics.SectorIngest.Record(MonitoringMetrics.Since(sectorsStarted));
+                return Results.Json(new IngestAccepted(results.Sum(r => r.Accepted), results.Sum(r => r.Duplicates)), statusCode: StatusCodes.Status202Accepted);
+            }
+            finally
+            {
+                turns.Finish(turn);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

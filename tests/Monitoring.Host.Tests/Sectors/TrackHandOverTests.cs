@@ -86,6 +86,38 @@ public sealed class TrackHandOverTests : IAsyncLifetime
         await AssertEachHeldByTheEastAsync(crossings, [AlertKinds.Approaching, AlertKinds.Crossed]);
     }
 
+    [Fact]
+    public async Task Two_batches_of_one_track_posted_at_once_into_two_sectors_leave_it_with_the_sector_of_its_latest_report()
+    {
+        var crossings = Boundaries(8);
+        var sensors = _app.SensorClient();
+        var t0 = DateTimeOffset.UtcNow.AddSeconds(-30);
+
+        // Each track's two reports in two batches sent together, not waiting for the first 202: the west one,
+        // then (2 s later by observedAt) the east one. Whichever the host takes first, the east holds the track.
+        await Task.WhenAll(crossings.SelectMany(c => new[]
+        {
+            PostAsync(sensors, [c.Report(1, c.West, t0)]),
+            PostAsync(sensors, [c.Report(2, c.East, t0.AddSeconds(2))]),
+        }));
+
+        await AssertEachHeldByTheEastAsync(crossings, [AlertKinds.Crossed]);
+    }
+
+    [Fact]
+    public async Task A_late_report_from_the_sector_a_track_has_left_does_not_take_it_back()
+    {
+        var crossings = Boundaries(8);
+        var sensors = _app.SensorClient();
+        var t0 = DateTimeOffset.UtcNow.AddSeconds(-30);
+
+        // The east report arrives first; the west one, observed 2 s earlier, arrives after it (a delayed link).
+        await PostAsync(sensors, crossings.Select(c => c.Report(2, c.East, t0.AddSeconds(2))));
+        await PostAsync(sensors, crossings.Select(c => c.Report(1, c.West, t0)));
+
+        await AssertEachHeldByTheEastAsync(crossings, [AlertKinds.Crossed]);
+    }
+
     private async Task AssertEachHeldByTheEastAsync(List<Crossing> crossings, string[] expectedKinds)
     {
         foreach (var c in crossings)

@@ -102,7 +102,17 @@ public static class DrillRunner
     {
         // Ctrl+C cancelled the command's token; the stop itself must still go out, on its own deadline.
         using var deadline = new CancellationTokenSource(SettleFor);
-        var stopped = await api.ControlAsync(drillId, "stop", deadline.Token).ConfigureAwait(false);
+        DrillView stopped;
+        try
+        {
+            stopped = await api.ControlAsync(drillId, "stop", deadline.Token).ConfigureAwait(false);
+        }
+        catch (ApiException e) when (e.Status == 409)
+        {
+            // It ended on its own just before Ctrl+C (a drill that has ended refuses a stop): show how it ended.
+            return await SettleAsync(api, drillId, deadline.Token).ConfigureAwait(false);
+        }
+
         return stopped.IsOver && stopped.AfterAction is not null ? stopped : await SettleAsync(api, drillId, deadline.Token).ConfigureAwait(false);
     }
 

@@ -14,10 +14,13 @@ public static class DrillEndpoints
     {
         var drills = app.MapGroup("/api/drills").WithTags("Drills").RequireAuthorization(DrillRegistration.Policy);
         drills.MapPost("", Start).WithName("StartDrill").WithSummary("Starts a drill: replays a recording into its own namespace on its own clock.");
-        drills.MapGet("/{id}", (string id, IClusterClient grains) => Answer(id, grains, g => g.GetStatus())).WithName("GetDrill");
-        drills.MapPost("/{id}/pause", (string id, IClusterClient grains, HttpContext http) => Answer(id, grains, g => g.Pause(Who(http)))).WithName("PauseDrill");
-        drills.MapPost("/{id}/resume", (string id, IClusterClient grains, HttpContext http) => Answer(id, grains, g => g.Resume(Who(http)))).WithName("ResumeDrill");
-        drills.MapPost("/{id}/stop", (string id, IClusterClient grains, HttpContext http) => Answer(id, grains, g => g.Stop(Who(http)))).WithName("StopDrill");
+        drills.MapGet("/{id}", (string id, IClusterClient grains) => Answer(id, grains, async g => new DrillControl { Status = await g.GetStatus() })).WithName("GetDrill");
+        drills.MapPost("/{id}/pause", (string id, IClusterClient grains, HttpContext http) => Answer(id, grains, g => g.Pause(Who(http)))).WithName("PauseDrill")
+            .WithSummary("Pauses a running drill (a paused one: 200, unchanged); 409 naming id once it has finished or stopped.");
+        drills.MapPost("/{id}/resume", (string id, IClusterClient grains, HttpContext http) => Answer(id, grains, g => g.Resume(Who(http)))).WithName("ResumeDrill")
+            .WithSummary("Resumes a paused drill (a running one: 200, unchanged); 409 naming id once it has finished or stopped.");
+        drills.MapPost("/{id}/stop", (string id, IClusterClient grains, HttpContext http) => Answer(id, grains, g => g.Stop(Who(http)))).WithName("StopDrill")
+            .WithSummary("Stops a running or paused drill and answers with its after-action report; 409 naming id once it has finished or stopped.");
         return app;
     }
 
@@ -46,11 +49,17 @@ public static class DrillEndpoints
         return Results.Json(new { drillId = id }, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> Answer(string id, IClusterClient grains, Func<IDrillGrain, Task<DrillStatus?>> call)
+    private static async Task<IResult> Answer(string id, IClusterClient grains, Func<IDrillGrain, Task<DrillControl>> call)
     {
-        if (!DrillIds.IsWellFormed(id) || await call(grains.Reference<IDrillGrain>(id)) is not { } status)
+        if (!DrillIds.IsWellFormed(id) || await call(grains.Reference<IDrillGrain>(id)) is not { Status: { } status } answer)
         {
             return ProblemResults.Single(StatusCodes.Status404NotFound, "No such drill.", null, "id", $"no drill '{id}'");
+        }
+
+        // api.md: pause, resume and stop control a running drill; one that has ended refuses, and nothing changed.
+        if (answer.Refused is { } reason)
+        {
+            return ProblemResults.Single(StatusCodes.Status409Conflict, "The drill has ended.", null, "id", reason);
         }
 
         return Results.Json(new

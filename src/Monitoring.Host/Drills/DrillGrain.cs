@@ -44,6 +44,7 @@ public sealed class DrillGrain(
     private DrillClock? _clock;
     private TaskCompletionSource? _resumed;
     private string _state = DrillStates.Running;
+    private string? _ended; // the outcome (finished or stopped) once the replay loop is over
     private int _pass;
     private long _batches;
     private long _reports;
@@ -84,8 +85,13 @@ public sealed class DrillGrain(
 
     public Task<DrillStatus?> GetStatus() => Task.FromResult(Status());
 
-    public async Task<DrillStatus?> Pause(string actor)
+    public async Task<DrillControl> Pause(string actor)
     {
+        if (Refusal("paused") is { } refused)
+        {
+            return refused;
+        }
+
         if (_state == DrillStates.Running)
         {
             _state = DrillStates.Paused;
@@ -93,11 +99,16 @@ public sealed class DrillGrain(
             await AuditAsync(actor, "drill.paused", null);
         }
 
-        return Status();
+        return new DrillControl { Status = Status() };
     }
 
-    public async Task<DrillStatus?> Resume(string actor)
+    public async Task<DrillControl> Resume(string actor)
     {
+        if (Refusal("resumed") is { } refused)
+        {
+            return refused;
+        }
+
         if (_state == DrillStates.Paused)
         {
             _state = DrillStates.Running;
@@ -105,21 +116,33 @@ public sealed class DrillGrain(
             await AuditAsync(actor, "drill.resumed", null);
         }
 
-        return Status();
+        return new DrillControl { Status = Status() };
     }
 
-    public async Task<DrillStatus?> Stop(string actor)
+    public async Task<DrillControl> Stop(string actor)
     {
-        if (_state is DrillStates.Running or DrillStates.Paused)
+        if (Refusal("stopped") is { } refused)
         {
-            await AuditAsync(actor, "drill.stop.requested", null);
-            await _stop.CancelAsync();
-            _resumed?.TrySetResult();
-            await _run;
+            return refused;
         }
 
-        return Status();
+        await AuditAsync(actor, "drill.stop.requested", null);
+        await _stop.CancelAsync();
+        _resumed?.TrySetResult();
+        await _run;
+        return new DrillControl { Status = Status() };
     }
+
+    /// <summary>
+    /// No drill (null status), or the refusal of a drill whose replay has ended: pausing, resuming or stopping it
+    /// would change nothing but the audit log, which would then tell of a pause or stop that never happened.
+    /// <see cref="_ended"/> is set as soon as the replay loop is over, before the after-action report is written,
+    /// so a call in between is refused too (it used to pause a drill that then finished anyway).
+    /// </summary>
+    private DrillControl? Refusal(string verb)
+        => _settings is null ? new DrillControl()
+            : _ended is { } outcome ? new DrillControl { Status = Status(), Refused = $"the drill has {outcome}; it cannot be {verb}" }
+            : null;
 
     private DrillStatus? Status()
     {
@@ -178,6 +201,7 @@ public sealed class DrillGrain(
             outcome = DrillStates.Stopped;
         }
 
+        _ended = outcome;
         _replayTook = Stopwatch.GetElapsedTime(_replayStarted);
         try
         {

@@ -11,12 +11,18 @@ public interface IDrillGrain : IGrainWithStringKey
     [Alias("GetStatus")]
     Task<DrillStatus?> GetStatus();
 
+    /// <summary>
+    /// Pauses a running drill; a paused one stays paused (nothing audited). A drill that has finished or stopped
+    /// refuses, and changes nothing.
+    /// </summary>
     [Alias("Pause")]
-    Task<DrillStatus?> Pause(string actor);
+    Task<DrillControl> Pause(string actor);
 
+    /// <summary>Resumes a paused drill; a running one stays running (nothing audited). A drill that has ended refuses.</summary>
     [Alias("Resume")]
-    Task<DrillStatus?> Resume(string actor);
+    Task<DrillControl> Resume(string actor);
 
+    /// <summary>Stops a running or paused drill and answers once its after-action report is written. A drill that has ended refuses.</summary>
     [Alias("Stop")]
-    Task<DrillStatus?> Stop(string actor);
+    Task<DrillControl> Stop(string actor);
 }

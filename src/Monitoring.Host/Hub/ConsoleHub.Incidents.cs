@@ -37,8 +37,9 @@ public sealed partial class ConsoleHub
     /// <summary>Acknowledges a protocol step; answers the incident view, or fails with "404|403|409: reason".</summary>
     public async Task<IncidentView> AcknowledgeStep(string? incidentId, string? stepId, string? note)
     {
-        // Checked before any grain is made, as the HTTP endpoint does: a null or blank id threw from the grain runtime.
-        if (!IncidentKeys.IsWellFormed(incidentId))
+        // Checked before any grain is made, as the HTTP endpoint does: a null or blank id threw from the grain runtime,
+        // and a made-up drill's incident woke a grain (and a drill clock) of its own.
+        if (!IncidentKeys.IsWellFormed(incidentId) || !await IncidentLookup.MayExistAsync(incidentId, grains))
         {
             throw Refused(404, $"'{Shown(incidentId)}' is not an incident");
         }

@@ -50,7 +50,7 @@ public static class DrillEndpoints
     {
         if (!DrillIds.IsWellFormed(id) || await call(grains.Reference<IDrillGrain>(id)) is not { } status)
         {
-            return ProblemResults.Single(StatusCodes.Status404NotFound, "No such drill.", null, "id", $"no drill '{id}'");
+            return ProblemResults.Single(StatusCodes.Status404NotFound, "No such drill.", null, "id", $"no drill {CallerValue.Quote(id)}");
         }
 
         return Results.Json(new

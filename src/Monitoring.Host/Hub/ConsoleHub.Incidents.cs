@@ -5,6 +5,7 @@ using Monitoring.Contracts.Identity;
 using Monitoring.Contracts.Incidents;
 using Monitoring.Host.Identity;
 using Monitoring.Host.Incidents;
+using Monitoring.Host.Problems;
 using Monitoring.Contracts.Grains;
 
 /// <summary>The console's incident calls (api.md hub: AcknowledgeStep).</summary>
@@ -40,7 +41,7 @@ public sealed partial class ConsoleHub
         // Checked before any grain is made, as the HTTP endpoint does: a null or blank id threw from the grain runtime.
         if (!IncidentKeys.IsWellFormed(incidentId))
         {
-            throw Refused(404, $"'{Shown(incidentId)}' is not an incident");
+            throw Refused(404, $"{CallerValue.Quote(incidentId)} is not an incident");
         }
 
         if (string.IsNullOrEmpty(stepId))
@@ -57,7 +58,7 @@ public sealed partial class ConsoleHub
         return result.Outcome switch
         {
             AckOutcome.Acked => result.Incident!,
-            AckOutcome.NotFound => throw new HubException($"404: {result.Reason}"),
+            AckOutcome.NotFound => throw Refused(404, AckNotFound.Reason(result, stepId)),
             AckOutcome.Forbidden => throw new HubException($"403: {result.Reason}"),
             _ => throw new HubException($"409: {result.Reason}"),
         };

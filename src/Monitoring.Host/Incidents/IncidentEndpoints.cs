@@ -29,7 +29,7 @@ public static class IncidentEndpoints
             var page = await grains.Reference<IIncidentIndexGrain>(IncidentKeys.IndexKey(null)).Page(query.ToPageQuery(), http.User.ToActor());
             if (page.AfterUnknown)
             {
-                return ProblemResults.Single(400, "Invalid query.", null, "after", $"'{after}' is not an incident of this list");
+                return ProblemResults.Single(400, "Invalid query.", null, "after", $"{CallerValue.Quote(after)} is not an incident of this list");
             }
 
             // Only the page's incidents are woken (a closed one goes back to sleep right after).
@@ -51,7 +51,7 @@ public static class IncidentEndpoints
             var view = IncidentKeys.IsWellFormed(id) ? await grains.Reference<IIncidentGrain>(id).GetView() : null;
             if (view is null)
             {
-                return ProblemResults.Single(404, "No such incident.", null, "id", $"'{id}' is not an incident");
+                return ProblemResults.Single(404, "No such incident.", null, "id", $"{CallerValue.Quote(id)} is not an incident");
             }
 
             // docs/authorization.md: a single read of another sector's incident is a 403 (audited), not a 404.
@@ -64,7 +64,7 @@ public static class IncidentEndpoints
         {
             if (!IncidentKeys.IsWellFormed(id))
             {
-                return ProblemResults.Single(404, "No such incident or step.", null, "id", $"'{id}' is not an incident");
+                return ProblemResults.Single(404, "No such incident or step.", null, "id", $"{CallerValue.Quote(id)} is not an incident");
             }
 
             if (AckNote.Problem(body?.Note) is { } noteProblem)
@@ -76,7 +76,7 @@ public static class IncidentEndpoints
             return result.Outcome switch
             {
                 AckOutcome.Acked => Results.Ok(result.Incident),
-                AckOutcome.NotFound => ProblemResults.Single(404, "No such incident or step.", null, result.Incident is null ? "id" : "stepId", result.Reason ?? "not found"),
+                AckOutcome.NotFound => ProblemResults.Single(404, "No such incident or step.", null, AckNotFound.Field(result), AckNotFound.Reason(result, stepId)),
                 AckOutcome.Forbidden => ProblemResults.Single(403, "Not allowed to acknowledge this step.", null, "stepId", result.Reason ?? "forbidden"),
                 _ => ProblemResults.Single(409, "The step cannot be acknowledged now.", null, "stepId", result.Reason ?? "conflict"),
             };

@@ -68,7 +68,8 @@ public static class MonitoringHost
         services.AddSingleton<IAlertPublisher>(sp => sp.GetRequiredService<HubAlertPublisher>());
         services.AddHostedService(sp => sp.GetRequiredService<HubAlertPublisher>());
 
-        var signalR = services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
+        var signalR = services.AddSignalR(o => o.MaximumReceiveMessageSize = ConsoleHubOptions.MaxReceiveMessageBytes)
+            .AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         if (redis is not null)
         {
             signalR.AddStackExchangeRedis(o =>
@@ -77,6 +78,9 @@ public static class MonitoringHost
                 o.ConnectionFactory = _ => Task.FromResult(redis.Multiplexer);
             });
         }
+
+        // After every SignalR registration, so that nothing adds the plain JSON protocol back behind it.
+        OversizedMessageProtocol.ReplaceJson(services, ConsoleHubOptions.MaxReceiveMessageBytes);
 
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddUnreadableRequestProblems();

@@ -19,7 +19,7 @@ public static class AlertEndpoints
                 }
                 else if (!mdl.Require().Sectors.Sectors.Any(s => s.SectorId == sector))
                 {
-                    errors.Add(new FieldError(null, "sector", $"'{sector}' is not a sector"));
+                    errors.Add(new FieldError(null, "sector", $"{CallerValue.Quote(sector)} is not a sector"));
                 }
 
                 if (after is < 0)

@@ -53,7 +53,7 @@ public static class DrillEndpoints
     {
         if (!DrillIds.IsWellFormed(id) || await call(grains.Reference<IDrillGrain>(id)) is not { Status: { } status } answer)
         {
-            return ProblemResults.Single(StatusCodes.Status404NotFound, "No such drill.", null, "id", $"no drill '{id}'");
+            return ProblemResults.Single(StatusCodes.Status404NotFound, "No such drill.", null, "id", $"no drill {CallerValue.Quote(id)}");
         }
 
         // api.md: pause, resume and stop control a running drill; one that has ended refuses, and nothing changed.

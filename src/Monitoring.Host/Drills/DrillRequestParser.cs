@@ -34,7 +34,7 @@ public static class DrillRequestParser
             directory = catalog.DirectoryOf(recording);
             if (directory is null)
             {
-                errors.Add(new FieldError(null, "recording", $"unknown recording '{recording}'"));
+                errors.Add(new FieldError(null, "recording", $"unknown recording {CallerValue.Quote(recording)}"));
             }
         }
 
@@ -53,7 +53,7 @@ public static class DrillRequestParser
         var summary = catalog.List().FirstOrDefault(s => s.Name == recording);
         if (summary?.From is not { } first || summary.To is not { } last)
         {
-            errors.Add(new FieldError(null, "recording", $"recording '{recording}' holds no reports"));
+            errors.Add(new FieldError(null, "recording", $"recording {CallerValue.Quote(recording)} holds no reports"));
             return null;
         }
 
@@ -172,7 +172,7 @@ public static class DrillRequestParser
 
         if (ids.FirstOrDefault(id => !known.Contains(id)) is { } unknown)
         {
-            errors.Add(new FieldError(null, "sectors", $"unknown sector '{unknown}'"));
+            errors.Add(new FieldError(null, "sectors", $"unknown sector {CallerValue.Quote(unknown)}"));
             return null;
         }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Monitoring.Contracts.Sectors;
 using Monitoring.Host.Drills;
 using Monitoring.Host.Identity;
+using Monitoring.Host.Problems;
 using Monitoring.Contracts.Grains;
 
 /// <summary>
@@ -31,7 +32,7 @@ public sealed partial class ConsoleHub
         // so LeaveDrill(null) silently unsubscribed the console from its live sectors.
         if (!DrillIds.IsWellFormed(drillId))
         {
-            throw Refused(400, $"'{Shown(drillId)}' is not a drill id (drill-…)");
+            throw Refused(400, $"{CallerValue.Quote(drillId)} is not a drill id (drill-…)");
         }
 
         // Leaving every sector's group is harmless where the caller never joined.
@@ -45,7 +46,7 @@ public sealed partial class ConsoleHub
     {
         if (!DrillIds.IsWellFormed(drillId) || await grains.Reference<IDrillGrain>(drillId).GetStatus() is null)
         {
-            throw Refused(404, $"Unknown drill '{Shown(drillId)}'.");
+            throw Refused(404, $"Unknown drill {CallerValue.Quote(drillId)}.");
         }
 
         var known = mdl.Require().Sectors.Sectors.Select(s => s.SectorId);

@@ -5,6 +5,7 @@ using Monitoring.Contracts.Identity;
 using Monitoring.Contracts.Incidents;
 using Monitoring.Host.Identity;
 using Monitoring.Host.Incidents;
+using Monitoring.Host.Problems;
 using Monitoring.Contracts.Grains;
 
 /// <summary>The console's incident calls (api.md hub: AcknowledgeStep).</summary>
@@ -41,7 +42,7 @@ public sealed partial class ConsoleHub
         // and a made-up drill's incident woke a grain (and a drill clock) of its own.
         if (!IncidentKeys.IsWellFormed(incidentId) || !await IncidentLookup.MayExistAsync(incidentId, grains))
         {
-            throw Refused(404, $"'{Shown(incidentId)}' is not an incident");
+            throw Refused(404, $"{CallerValue.Quote(incidentId)} is not an incident");
         }
 
         if (string.IsNullOrEmpty(stepId))
@@ -58,7 +59,7 @@ public sealed partial class ConsoleHub
         return result.Outcome switch
         {
             AckOutcome.Acked => result.Incident!,
-            AckOutcome.NotFound => throw new HubException($"404: {result.Reason}"),
+            AckOutcome.NotFound => throw Refused(404, AckNotFound.Reason(result, stepId)),
             AckOutcome.Forbidden => throw new HubException($"403: {result.Reason}"),
             _ => throw new HubException($"409: {result.Reason}"),
         };

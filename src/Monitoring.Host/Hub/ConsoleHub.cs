@@ -6,6 +6,7 @@ using Monitoring.Contracts.Incidents;
 using Monitoring.Contracts.Sectors;
 using Monitoring.Grains.Mdl;
 using Monitoring.Host.Identity;
+using Monitoring.Host.Problems;
 using Monitoring.Contracts.Grains;
 
 /// <summary>
@@ -31,7 +32,7 @@ public sealed partial class ConsoleHub(IClusterClient grains, MdlSnapshots mdl, 
         var unknown = wanted.Except(known, StringComparer.Ordinal).ToArray();
         if (unknown.Length > 0)
         {
-            throw Refused(404, $"Unknown sector(s): {string.Join(", ", unknown.Take(5).Select(Shown))}.");
+            throw Refused(404, $"Unknown sector(s): {string.Join(", ", unknown.Take(5).Select(CallerValue.Quote))}.");
         }
 
         // All or nothing: check every sector before joining any group.
@@ -71,7 +72,7 @@ public sealed partial class ConsoleHub(IClusterClient grains, MdlSnapshots mdl, 
         var snapshot = mdl.Require();
         if (sectorId is null || !snapshot.Sectors.Sectors.Any(s => s.SectorId == sectorId))
         {
-            throw Refused(404, $"Unknown sector '{Shown(sectorId)}'.");
+            throw Refused(404, $"Unknown sector {CallerValue.Quote(sectorId)}.");
         }
 
         if (!Context.User!.CoversSector(sectorId))
@@ -84,9 +85,6 @@ public sealed partial class ConsoleHub(IClusterClient grains, MdlSnapshots mdl, 
 
     /// <summary>A refusal the client can read: "400: …", "403: …", "404: …", "409: …" (docs/protocol.md, api.md).</summary>
     private static HubException Refused(int status, string reason) => new($"{status}: {reason}");
-
-    /// <summary>A caller's id as it is echoed in a refusal: never more than 64 characters of it.</summary>
-    private static string Shown(string? id) => id is null ? "null" : id.Length <= 64 ? id : $"{id[..64]}…";
 
     /// <summary>Audits the refusal and returns the exception to throw (HubException: its message reaches the client).</summary>
     private async Task<HubException> DeniedAsync(string subject, string sectorId)

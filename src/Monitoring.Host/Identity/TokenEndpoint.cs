@@ -2,6 +2,7 @@ namespace Monitoring.Host.Identity;
 
 using System.Text.Json;
 using Monitoring.Host.Problems;
+using Monitoring.Host.Requests;
 
 /// <summary>
 /// POST /api/auth/token {"username","password"} → {"accessToken","expiresAt"}. A wrong name and a wrong
@@ -27,13 +28,9 @@ public static class TokenEndpoint
     private static async Task<IResult> Handle(HttpContext http, OperatorDirectory users, TokenIssuer issuer, IdentityAudit audit)
     {
         const string Invalid = "Invalid sign-in request.";
-        if (http.Request.ContentLength > MaxBodyBytes)
-        {
-            return ProblemResults.Single(StatusCodes.Status400BadRequest, Invalid, null, "body", $"must be at most {MaxBodyBytes} bytes");
-        }
 
-        // Content-Length is only a claim: a chunked body has none, and was read whole (a 1 MB sign-in was accepted).
-        if (await ReadAtMostAsync(http.Request.Body, MaxBodyBytes, http.RequestAborted) is not { } bytes)
+        // Counted as it is read (a chunked body has no Content-Length, and one of 1 MB was read whole and accepted).
+        if (await BoundedBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted) is not { } read)
         {
             return ProblemResults.Single(StatusCodes.Status400BadRequest, Invalid, null, "body", $"must be at most {MaxBodyBytes} bytes");
         }
@@ -41,12 +38,16 @@ public static class TokenEndpoint
         JsonElement body;
         try
         {
-            using var document = JsonDocument.Parse(bytes);
-            body = document.RootElement.Clone();
+            using var document = JsonDocument.Parse(read.Memory);
+            body = document.RootElement.Clone(); // a copy: the body's buffer goes back to the pool right after
         }
         catch (JsonException)
         {
             return ProblemResults.Single(StatusCodes.Status400BadRequest, Invalid, null, "body", "send a JSON object {\"username\", \"password\"}");
+        }
+        finally
+        {
+            read.Dispose();
         }
 
         if (body.ValueKind != JsonValueKind.Object)
@@ -72,20 +73,6 @@ public static class TokenEndpoint
 
         await audit.SignedInAsync(account.Name, remote);
         return Results.Ok(issuer.Issue(account));
-    }
-
-    /// <summary>The body, or null when it is longer than max bytes (then only max + 1 bytes have been read).</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadAtMostAsync(Stream body, int max, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[max + 1];
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
-        {
-            total += read;
-        }
-
-        return total > max ? null : buffer.AsMemory(0, total);
     }
 
     private static string? Field(JsonElement body, string name, int maxLength, List<FieldError> errors)

@@ -23,7 +23,7 @@ public sealed record IncidentListQuery(string? Status, string? Sector, int? Limi
 
         if (sector is not null && !isSector(sector))
         {
-            errors.Add(new FieldError(null, "sector", $"'{sector}' is not a sector"));
+            errors.Add(new FieldError(null, "sector", $"{CallerValue.Quote(sector)} is not a sector"));
         }
 
         int? pageSize = null;

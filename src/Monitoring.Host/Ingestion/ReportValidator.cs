@@ -38,7 +38,7 @@ internal sealed partial class ReportValidator(SensorCatalog sensors, IngestionOp
             }
             else if (!sensors.TryGet(r.SensorId, out var found))
             {
-                errors.Add(new FieldError(i, "sensorId", $"'{Truncate(r.SensorId)}' is not in the sensor catalogue (GET /api/sensors)"));
+                errors.Add(new FieldError(i, "sensorId", $"{CallerValue.Quote(r.SensorId)} is not in the sensor catalogue (GET /api/sensors)"));
             }
             else
             {
@@ -66,7 +66,7 @@ internal sealed partial class ReportValidator(SensorCatalog sensors, IngestionOp
             }
             else if (!ObjectClassNames.TryParse(r.Class, out objectClass))
             {
-                errors.Add(new FieldError(i, "class", $"'{Truncate(r.Class)}' is not person, vehicle, animal or unknown"));
+                errors.Add(new FieldError(i, "class", $"{CallerValue.Quote(r.Class)} is not person, vehicle, animal or unknown"));
             }
 
             if (r.CountNotInteger)
@@ -164,5 +164,4 @@ internal sealed partial class ReportValidator(SensorCatalog sensors, IngestionOp
         return true;
     }
 
-    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

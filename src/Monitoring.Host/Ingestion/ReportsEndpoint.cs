@@ -1,6 +1,5 @@
 namespace Monitoring.Host.Ingestion;
 
-using System.Buffers;
 using Microsoft.Extensions.Options;
 using Monitoring.Contracts.Reports;
 using Monitoring.Contracts.Sectors;
@@ -8,6 +7,7 @@ using Monitoring.Grains.Mdl;
 using Monitoring.Grains.Sensors;
 using Monitoring.Host.Problems;
 using Monitoring.Host.Recording;
+using Monitoring.Host.Requests;
 using Monitoring.Host.Security;
 using Monitoring.Host.Sensors;
 using Monitoring.Contracts.Grains;
@@ -58,6 +58,7 @@ public static class ReportsEndpoint
             return ProblemResults.Single(StatusCodes.Status401Unauthorized, "Missing or unknown sensor key.", null, "X-Api-Key", "send a sensor key in the X-Api-Key header");
         }
 
+        // Checked before the MDL is (BoundedBody checks it too): an oversized claim is a 413 even while the MDL loads.
         if (http.Request.ContentLength > opts.MaxBodyBytes)
         {
             return ProblemResults.Single(StatusCodes.Status413PayloadTooLarge, Rejected, null, "body", $"the body is larger than {opts.MaxBodyBytes} bytes");
@@ -69,15 +70,16 @@ public static class ReportsEndpoint
             return ProblemResults.Of(StatusCodes.Status503ServiceUnavailable, "The MDL is still loading.", [new FieldError(null, "service", "not ready; retry shortly")], new Dictionary<string, string> { ["Retry-After"] = "2" });
         }
 
-        var body = await ReadBody(http.Request, opts.MaxBodyBytes);
-        if (body is null)
+        // No cancellation token, as before: an aborted request fails the read anyway, and a cancellable read would
+        // register a callback on every read of the hot path.
+        if (await BoundedBody.ReadAsync(http.Request, opts.MaxBodyBytes, CancellationToken.None) is not { } body)
         {
             return ProblemResults.Single(StatusCodes.Status413PayloadTooLarge, Rejected, null, "body", $"the body is larger than {opts.MaxBodyBytes} bytes");
         }
 
         try
         {
-            var valid = ParseAndValidate(body.Value.Span, http.Request.ContentType, opts, sensors, snapshot, clock.GetUtcNow(), out var problem);
+            var valid = ParseAndValidate(body.Span, http.Request.ContentType, opts, sensors, snapshot, clock.GetUtcNow(), out var problem);
             if (problem is not null)
             {
                 return problem;
@@ -128,10 +130,7 @@ public static class ReportsEndpoint
         }
         finally
         {
-            if (MemoryMarshalArray(body.Value) is { } rented)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            body.Dispose();
         }
     }
 
@@ -187,45 +186,4 @@ public static class ReportsEndpoint
         var trimmed = body.TrimStart(" \t\r\n"u8);
         return contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true && !trimmed.IsEmpty && trimmed[0] == (byte)'{';
     }
-
-    /// <summary>Reads the whole body into a pooled buffer; null if it exceeds the limit.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBody(HttpRequest request, long limit)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? 64 * 1024, 1024, limit + 1));
-        var length = 0;
-        while (true)
-        {
-            if (length == buffer.Length)
-            {
-                if (buffer.Length > limit)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    return null;
-                }
-
-                var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
-                buffer.AsSpan(0, length).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(buffer);
-                buffer = bigger;
-            }
-
-            var read = await request.Body.ReadAsync(buffer.AsMemory(length));
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
-            if (length > limit)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-                return null;
-            }
-        }
-
-        return new ReadOnlyMemory<byte>(buffer, 0, length);
-    }
-
-    private static byte[]? MemoryMarshalArray(ReadOnlyMemory<byte> memory)
-        => System.Runtime.InteropServices.MemoryMarshal.TryGetArray(memory, out var segment) ? segment.Array : null;
 }

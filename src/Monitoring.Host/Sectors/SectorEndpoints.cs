@@ -26,7 +26,7 @@ public static class SectorEndpoints
             var sector = snapshot.Sectors.Sectors.FirstOrDefault(s => s.SectorId == id);
             if (sector is null)
             {
-                return ProblemResults.Single(404, "No such sector.", null, "id", $"'{id}' is not a sector (S01..{snapshot.Sectors.Sectors[^1].SectorId})");
+                return ProblemResults.Single(404, "No such sector.", null, "id", $"{CallerValue.Quote(id)} is not a sector (S01..{snapshot.Sectors.Sectors[^1].SectorId})");
             }
 
             return http.User.CoversSector(id)

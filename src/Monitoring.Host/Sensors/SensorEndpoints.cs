@@ -13,7 +13,7 @@ public static class SensorEndpoints
             .WithSummary("The sensor catalogue, with each sensor's last heartbeat and health.");
         group.MapGet("/{id}", (string id, SensorCatalog sensors, SensorHealth health) => sensors.TryGet(id, out var sensor)
                 ? Results.Ok(SensorView.Of(sensor, health))
-                : ProblemResults.Single(404, "No such sensor.", null, "id", $"'{id}' is not in the catalogue"))
+                : ProblemResults.Single(404, "No such sensor.", null, "id", $"{CallerValue.Quote(id)} is not in the catalogue"))
             .WithSummary("One sensor.");
 
         // Extension: a sign of life from a sensor with nothing to report. Sensors use their key, not a token.
@@ -26,7 +26,7 @@ public static class SensorEndpoints
 
                 if (!health.Beat(id))
                 {
-                    return ProblemResults.Single(404, "No such sensor.", null, "id", $"'{id}' is not in the catalogue");
+                    return ProblemResults.Single(404, "No such sensor.", null, "id", $"{CallerValue.Quote(id)} is not in the catalogue");
                 }
 
                 var (last, state) = health.Of(id);

@@ -12,6 +12,8 @@ export interface HubHandlers {
   mdl(version: number): void;
   sensorHealth(payload: unknown): void;
   state(state: ConnectionState, detail?: string): void;
+  /** The server ended the connection and said why (e.g. a message over the hub's 32 KB limit). */
+  closedByServer(reason: string): void;
   /** Called after each successful Subscribe (first connect and every reconnect). */
   subscribed(snapshot: ConsoleSnapshot, reconnect: boolean): Promise<void>;
 }
@@ -55,12 +57,14 @@ export class ConsoleHubClient {
     });
 
     this.connection.onreconnecting((error) => {
+      this.reportServerClose(error);
       this.handlers.state('reconnecting', error?.message);
     });
     this.connection.onreconnected(() => {
       void this.afterConnect(true);
     });
     this.connection.onclose((error) => {
+      this.reportServerClose(error);
       this.handlers.state('disconnected', error?.message);
       this.scheduleRestart();
     });
@@ -131,6 +135,11 @@ export class ConsoleHubClient {
     }
   }
 
+  private reportServerClose(error: Error | undefined): void {
+    const reason = serverCloseReason(error);
+    if (reason) this.handlers.closedByServer(reason);
+  }
+
   /** After the automatic reconnect gave up (it never should) or the first start failed. */
   private scheduleRestart(): void {
     if (this.stopped) {
@@ -146,4 +155,19 @@ export class ConsoleHubClient {
       }
     }, 2000);
   }
+}
+
+/**
+ * Why the server closed the connection, or undefined when it was not the server's doing (a network drop, a stop).
+ * The client reports a server's close as "Server returned an error on close: Connection closed with an error.
+ * HubException: 413: …"; the server sends the text of a HubException only (its reasons start with a status, as
+ * the hub's refusals do), and just "Connection closed with an error." for anything else.
+ */
+export function serverCloseReason(error: Error | undefined): string | undefined {
+  const prefix = 'Server returned an error on close: ';
+  const message = error?.message ?? '';
+  if (!message.startsWith(prefix)) return undefined;
+  const text = message.slice(prefix.length);
+  const hub = text.indexOf('HubException: ');
+  return hub >= 0 ? text.slice(hub + 'HubException: '.length) : text;
 }

@@ -56,6 +56,17 @@ function setConnection(state: ConnectionState, detail?: string): void {
   pill.title = detail ?? '';
 }
 
+/**
+ * The server's reason for ending the connection, shown next to the pill: the console reconnects within a second,
+ * so the pill alone ("Reconnecting…", then "Live") would hide why. It stays until clicked or the console reopens.
+ */
+function showServerClose(reason: string | undefined): void {
+  const note = byId('conn-error');
+  note.textContent = reason ? `${new Date().toLocaleTimeString()} the server closed the connection: ${reason}` : '';
+  note.title = note.textContent;
+  note.hidden = !reason;
+}
+
 async function onSignIn(e: SubmitEvent): Promise<void> {
   e.preventDefault();
   unlockAudio();
@@ -155,6 +166,7 @@ async function openConsole(e: SubmitEvent): Promise<void> {
   void refreshIncidents();
 
   await hub?.stop();
+  showServerClose(undefined);
   hub = new ConsoleHubClient(() => user!.token, {
     alert: (a) => onAlert(a),
     tracks: (b) => {
@@ -164,6 +176,7 @@ async function openConsole(e: SubmitEvent): Promise<void> {
     mdl: () => void refreshMdl(),
     sensorHealth: () => undefined,
     state: (s, d) => setConnection(s, d),
+    closedByServer: (reason) => showServerClose(reason),
     subscribed: (snapshot, reconnect) => onSubscribed(snapshot, reconnect),
   });
   await hub.start(sectors);
@@ -322,6 +335,7 @@ function init(): void {
   byId<HTMLFormElement>('picker-form').addEventListener('submit', (e) => void openConsole(e));
   byId('picker-all').addEventListener('click', () => document.querySelectorAll<HTMLInputElement>('#picker-sectors input').forEach((i) => (i.checked = true)));
   byId('picker-none').addEventListener('click', () => document.querySelectorAll<HTMLInputElement>('#picker-sectors input').forEach((i) => (i.checked = false)));
+  byId('conn-error').addEventListener('click', () => showServerClose(undefined));
   byId('change-sectors').addEventListener('click', () => {
     void hub?.stop();
     showPicker();

@@ -46,7 +46,6 @@ public static class IncidentEndpoints
             return Results.Ok(views.OfType<IncidentView>().Where(v => coversSector(v.SectorId)).ToArray());
         }).WithSummary("Incidents, oldest first; status=open|closed and sector=S12 filter them; limit=1..1000, after={incidentId} and order=desc page them (Link rel=next).");
 
-<<<<<<< HEAD
         // A drill incident's id holds a '/': one segment with it encoded ("drill-7%2FS12-2026-0007"), or two with it
         // raw (IncidentRouteId). A live id is one segment, as before.
         group.MapGet("/{id}", (string id, HttpContext http, IClusterClient grains) => GetAsync(IncidentRouteId.FromSegment(id), http, grains))
@@ -57,43 +56,6 @@ public static class IncidentEndpoints
             .WithSummary("Acknowledges a protocol step: 409 when not due or already acked, 403 when role or sector does not allow it.");
         group.MapPost("/{drillId}/{localId}/steps/{stepId}/ack", (string drillId, string localId, string stepId, AckRequest? body, HttpContext http, IClusterClient grains) => AckAsync(IncidentRouteId.FromSegments(drillId, localId), stepId, body, http, grains))
             .WithSummary("Acknowledges a protocol step of a drill incident, its id's '/' sent raw.");
-=======
-        group.MapGet("/{id}", async (string id, HttpContext http, IClusterClient grains) =>
-        {
-            var view = IncidentKeys.IsWellFormed(id) ? await grains.Reference<IIncidentGrain>(id).GetView() : null;
-            if (view is null)
-            {
-                return ProblemResults.Single(404, "No such incident.", null, "id", $"{CallerValue.Quote(id)} is not an incident");
-            }
-
-            // docs/authorization.md: a single read of another sector's incident is a 403 (audited), not a 404.
-            return http.User.CoversSector(view.SectorId)
-                ? Results.Ok(view)
-                : SectorAccess.Forbidden(http, view.SectorId);
-        }).WithSummary("One incident: its verdicts, protocol steps and escalations.");
-
-        group.MapPost("/{id}/steps/{stepId}/ack", async (string id, string stepId, AckRequest? body, HttpContext http, IClusterClient grains) =>
-        {
-            if (!IncidentKeys.IsWellFormed(id))
-            {
-                return ProblemResults.Single(404, "No such incident or step.", null, "id", $"{CallerValue.Quote(id)} is not an incident");
-            }
-
-            if (AckNote.Problem(body?.Note) is { } noteProblem)
-            {
-                return ProblemResults.Single(400, "Invalid acknowledgement.", null, "note", noteProblem);
-            }
-
-            var result = await grains.Reference<IIncidentGrain>(id).Acknowledge(stepId, http.User.ToActor(), body?.Note);
-            return result.Outcome switch
-            {
-                AckOutcome.Acked => Results.Ok(result.Incident),
-                AckOutcome.NotFound => ProblemResults.Single(404, "No such incident or step.", null, AckNotFound.Field(result), AckNotFound.Reason(result, stepId)),
-                AckOutcome.Forbidden => ProblemResults.Single(403, "Not allowed to acknowledge this step.", null, "stepId", result.Reason ?? "forbidden"),
-                _ => ProblemResults.Single(409, "The step cannot be acknowledged now.", null, "stepId", result.Reason ?? "conflict"),
-            };
-        }).WithSummary("Acknowledges a protocol step: 409 when not due or already acked, 403 when role or sector does not allow it.");
->>>>>>> input-edges
         return app;
     }
 
@@ -102,7 +64,7 @@ public static class IncidentEndpoints
         var view = await IncidentLookup.MayExistAsync(id, grains) ? await grains.Reference<IIncidentGrain>(id).GetView() : null;
         if (view is null)
         {
-            return ProblemResults.Single(404, "No such incident.", null, "id", $"'{id}' is not an incident");
+            return ProblemResults.Single(404, "No such incident.", null, "id", $"{CallerValue.Quote(id)} is not an incident");
         }
 
         // docs/authorization.md: a single read of another sector's incident is a 403 (audited), not a 404. A drill's
@@ -116,7 +78,7 @@ public static class IncidentEndpoints
     {
         if (!await IncidentLookup.MayExistAsync(id, grains))
         {
-            return ProblemResults.Single(404, "No such incident or step.", null, "id", $"'{id}' is not an incident");
+            return ProblemResults.Single(404, "No such incident or step.", null, "id", $"{CallerValue.Quote(id)} is not an incident");
         }
 
         if (AckNote.Problem(body?.Note) is { } noteProblem)
@@ -129,7 +91,7 @@ public static class IncidentEndpoints
         return result.Outcome switch
         {
             AckOutcome.Acked => Results.Ok(result.Incident),
-            AckOutcome.NotFound => ProblemResults.Single(404, "No such incident or step.", null, result.Incident is null ? "id" : "stepId", result.Reason ?? "not found"),
+            AckOutcome.NotFound => ProblemResults.Single(404, "No such incident or step.", null, AckNotFound.Field(result), AckNotFound.Reason(result, stepId)),
             AckOutcome.Forbidden => ProblemResults.Single(403, "Not allowed to acknowledge this step.", null, "stepId", result.Reason ?? "forbidden"),
             _ => ProblemResults.Single(409, "The step cannot be acknowledged now.", null, "stepId", result.Reason ?? "conflict"),
         };

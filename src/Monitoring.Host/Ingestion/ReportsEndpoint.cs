@@ -96,8 +96,10 @@ public static class ReportsEndpoint
                     new Dictionary<string, string> { ["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             }
 
-            // In the order the batches arrived, per sensor (taken before the recorder, waited for after it).
-            var turn = turns.Take(valid);
+            // One sensor's batches into different sectors in the order they arrived (taken before the recorder,
+            // waited for after it).
+            var calls = SectorBatches.Split(valid);
+            var turn = turns.Take(SensorsOf(valid), calls.ConvertAll(c => c.SectorIndex));
             try
             {
                 // Recorded (durably) before anything is applied: a 202 means the batch is in the recording.
@@ -111,7 +113,6 @@ public static class ReportsEndpoint
                 await turn.Ready;
                 var sectorDefs = snapshot.Sectors.Sectors;
                 var sectorsStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-                var calls = SectorBatches.Split(valid);
                 var results = calls.Count == 1
                     ? [await grains.Reference<ISectorGrain>(sectorDefs[calls[0].SectorIndex].SectorId).Ingest(calls[0].Reports)]
                     : await Task.WhenAll(calls.Select(c => grains.Reference<ISectorGrain>(sectorDefs[c.SectorIndex].SectorId).Ingest(c.Reports)));
@@ -173,6 +174,21 @@ public static class ReportsEndpoint
         {
             RawReportBuffer.Give(raw);
         }
+    }
+
+    /// <summary>The batch's distinct sensors; usually one, found without a set.</summary>
+    private static IReadOnlyList<string> SensorsOf(List<(int SectorIndex, SensorReport Report)> batch)
+    {
+        var first = batch[0].Report.SensorId;
+        for (var i = 1; i < batch.Count; i++)
+        {
+            if (!string.Equals(batch[i].Report.SensorId, first, StringComparison.Ordinal))
+            {
+                return batch.Select(b => b.Report.SensorId).Distinct(StringComparer.Ordinal).ToArray();
+            }
+        }
+
+        return [first];
     }
 
     /// <summary>NDJSON when declared, or when an undeclared body starts with an object rather than an array.</summary>

@@ -96,27 +96,40 @@ public static class ReportsEndpoint
                     new Dictionary<string, string> { ["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             }
 
-            // One sensor's batches into different sectors in the order they arrived (taken before the recorder,
-            // waited for after it).
+            // One sensor's batches into different sectors in the order they arrived.
             var calls = SectorBatches.Split(valid);
             var turn = turns.Take(SensorsOf(valid), calls.ConvertAll(c => c.SectorIndex));
             try
             {
-                // Recorded (durably) before anything is applied: a 202 means the batch is in the recording.
+                // Recorded and decided side by side, so an alert waits for its sector's commit only, not for the
+                // recorder's fsync before it as well. A 202 still means both are durable. A batch the recorder could
+                // not write answers 503 though it may have been decided: the sensor resends it unchanged, and its
+                // decided reports come back as duplicates (docs/recording.md "When the recorder fails").
                 var reports = valid.ConvertAll(v => v.Report);
-                if (!await recorder.TryAppendAsync(reports))
+                var recorded = recorder.TryAppendAsync(reports);
+                IngestResult[] results;
+                try
                 {
-                    return ProblemResults.Of(StatusCodes.Status503ServiceUnavailable, "The feed recorder is unavailable; nothing was applied.", [new FieldError(null, "service", "recording failed; retry")], new Dictionary<string, string> { ["Retry-After"] = "2" });
+                    await turn.Ready;
+                    var sectorDefs = snapshot.Sectors.Sectors;
+                    var sectorsStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+                    results = calls.Count == 1
+                        ? [await grains.Reference<ISectorGrain>(sectorDefs[calls[0].SectorIndex].SectorId).Ingest(calls[0].Reports)]
+                        : await Task.WhenAll(calls.Select(c => grains.Reference<ISectorGrain>(sectorDefs[c.SectorIndex].SectorId).Ingest(c.Reports)));
+                    MonitoringMetrics.SectorIngest.Record(MonitoringMetrics.Since(sectorsStarted));
+                }
+                finally
+                {
+                    // Answered only once the recorder has answered too (TryAppendAsync does not throw).
+                    await recorded;
                 }
 
                 health.Heard(reports);
-                await turn.Ready;
-                var sectorDefs = snapshot.Sectors.Sectors;
-                var sectorsStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-                var results = calls.Count == 1
-                    ? [await grains.Reference<ISectorGrain>(sectorDefs[calls[0].SectorIndex].SectorId).Ingest(calls[0].Reports)]
-                    : await Task.WhenAll(calls.Select(c => grains.Reference<ISectorGrain>(sectorDefs[c.SectorIndex].SectorId).Ingest(c.Reports)));
-                MonitoringMetrics.SectorIngest.Record(MonitoringMetrics.Since(sectorsStarted));
+                if (!await recorded)
+                {
+                    return ProblemResults.Of(StatusCodes.Status503ServiceUnavailable, "The feed recorder is unavailable; the batch was not recorded.", [new FieldError(null, "service", "recording failed; resend the batch unchanged (reports already decided count as duplicates)")], new Dictionary<string, string> { ["Retry-After"] = "2" });
+                }
+
                 return Results.Json(new IngestAccepted(results.Sum(r => r.Accepted), results.Sum(r => r.Duplicates)), statusCode: StatusCodes.Status202Accepted);
             }
             finally

@@ -1,7 +1,9 @@
 namespace Monitoring.Host.Tests.Recording;
 
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Grains.Mdl;
 using Monitoring.Grains.Sensors;
@@ -72,8 +74,13 @@ public sealed class RecordingEndpointTests
         }
     }
 
+    /// <summary>
+    /// docs/recording.md "When the recorder fails": the batch is decided side by side with its recording, so a
+    /// crossing still raises its alert while the recorder is down; the 503 tells the sensor the batch is not in the
+    /// recording, and resending it unchanged decides nothing twice.
+    /// </summary>
     [Fact]
-    public async Task A_recorder_failure_answers_503_with_Retry_After_and_applies_nothing()
+    public async Task A_recorder_failure_answers_503_with_Retry_After_and_a_resent_batch_is_not_decided_twice()
     {
         var data = MonitoringApp.NewDataDirectory();
         Directory.CreateDirectory(data);
@@ -86,14 +93,24 @@ public sealed class RecordingEndpointTests
             var sector = mdl.Sectors.Sectors[9];
             var south = Positions.AtDepth(mdl, (sector.StartM + sector.EndM) / 2, 300)!.Value;
             using var sensor = app.SensorClient();
+            var batch = Reports.Report("r-1", "rdr-10", south.Lon, south.Lat, DateTimeOffset.UtcNow, trackId: "t-1");
 
-            var response = await sensor.PostAsync("/api/reports", Reports.Batch(Reports.Report("r-1", "rdr-10", south.Lon, south.Lat, DateTimeOffset.UtcNow, trackId: "t-1")));
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                var response = await sensor.PostAsync("/api/reports", Reports.Batch(batch.DeepClone()));
 
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.True(response.Headers.Contains("Retry-After"));
-            Assert.Contains("recorder", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                Assert.True(response.Headers.Contains("Retry-After"));
+                var problem = await response.Content.ReadAsStringAsync();
+                Assert.Contains("not recorded", problem, StringComparison.OrdinalIgnoreCase);
+                Assert.Contains("resend", problem, StringComparison.OrdinalIgnoreCase);
+            }
+
             using var reader = await ApiClients.ReaderAsync(app);
-            Assert.Equal("[]", await reader.GetStringAsync($"/api/alerts?sector={sector.SectorId}"));
+            var alerts = (await reader.GetFromJsonAsync<JsonArray>($"/api/alerts?sector={sector.SectorId}"))!;
+            var crossed = Assert.Single(alerts);
+            Assert.Equal("crossed", crossed!["kind"]!.GetValue<string>());
+            Assert.Equal("r-1", crossed["reportId"]!.GetValue<string>());
         }
         finally
         {

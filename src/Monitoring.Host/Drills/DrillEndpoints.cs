@@ -46,7 +46,10 @@ public static class DrillEndpoints
 
         var id = DrillIds.New();
         await grains.Reference<IDrillGrain>(id).Start(settings);
-        return Results.Json(new { drillId = id }, statusCode: StatusCodes.Status201Created);
+
+        // Location names the new drill (GET /api/drills/{id}). The id is "drill-" and hex digits (DrillIds), so it
+        // needs no escaping; it is escaped anyway so the header stays a URL whatever DrillIds may make one day.
+        return Results.Created($"{http.Request.PathBase}/api/drills/{Uri.EscapeDataString(id)}", new { drillId = id });
     }
 
     private static async Task<IResult> Answer(string id, IClusterClient grains, Func<IDrillGrain, Task<DrillControl>> call)

@@ -8,7 +8,7 @@ using RoleNames = Monitoring.Contracts.Identity.Roles;
 
 /// <summary>
 /// The drills area: per-drill clocks behind the incidents' clock seam, the publisher that tells a drill
-/// what its sectors touched, the drill-control policy and the endpoints.
+/// what its sectors touched, the drill-control policy and the endpoints (a drill's incident list is outside that policy).
 /// </summary>
 public static class DrillRegistration
 {
@@ -32,6 +32,7 @@ public static class DrillRegistration
     public static WebApplication MapDrills(this WebApplication app)
     {
         app.MapDrillEndpoints();
+        app.MapDrillIncidentEndpoints();
         return app;
     }
 }

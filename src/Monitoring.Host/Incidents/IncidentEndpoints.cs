@@ -13,38 +13,9 @@ public static class IncidentEndpoints
     {
         var group = app.MapGroup("/api/incidents").WithTags("Incidents");
 
-        group.MapGet("/", async (string? status, string? sector, string? limit, string? after, string? order, HttpContext http, MdlSnapshots mdl, IClusterClient grains) =>
-        {
-            var errors = new List<FieldError>();
-            var sectors = mdl.Require().Sectors.Sectors;
-            var query = IncidentListQuery.Parse(status, sector, limit, after, order, id => sectors.Any(s => s.SectorId == id), errors);
-            if (query is null)
-            {
-                return ProblemResults.Of(400, "Invalid query.", errors);
-            }
-
-            // Which sectors the caller may see is the identity area's rule (docs/authorization.md: filtered); the
-            // index applies it from the caller's Actor (the same sector claims) before it cuts the page, so a page
-            // is full of the caller's sectors only.
-            var page = await grains.Reference<IIncidentIndexGrain>(IncidentKeys.IndexKey(null)).Page(query.ToPageQuery(), http.User.ToActor());
-            if (page.AfterUnknown)
-            {
-                return ProblemResults.Single(400, "Invalid query.", null, "after", $"{CallerValue.Quote(after)} is not an incident of this list");
-            }
-
-            // Only the page's incidents are woken (a closed one goes back to sleep right after).
-            var views = await Task.WhenAll(page.Items.Select(s => grains.Reference<IIncidentGrain>(s.IncidentId).GetView()));
-            if (page.More)
-            {
-                var next = query.NextPage($"{http.Request.PathBase}{http.Request.Path}", page.Items[^1].IncidentId);
-                http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
-            }
-
-            // The view's sector is checked too: an incident that moved with its track may have left an entry behind
-            // in the sector it left (IIncidentIndexGrain.Moved), and a caller of that sector only must not see where it went.
-            Func<string, bool> coversSector = http.User.CoversSector;
-            return Results.Ok(views.OfType<IncidentView>().Where(v => coversSector(v.SectorId)).ToArray());
-        }).WithSummary("Incidents, oldest first; status=open|closed and sector=S12 filter them; limit=1..1000, after={incidentId} and order=desc page them (Link rel=next).");
+        group.MapGet("/", (string? status, string? sector, string? limit, string? after, string? order, HttpContext http, MdlSnapshots mdl, IClusterClient grains)
+            => IncidentListing.AnswerAsync(null, status, sector, limit, after, order, http, mdl, grains))
+            .WithSummary("Incidents, oldest first; status=open|closed and sector=S12 filter them; limit=1..1000, after={incidentId} and order=desc page them (Link rel=next).");
 
         // A drill incident's id holds a '/': one segment with it encoded ("drill-7%2FS12-2026-0007"), or two with it
         // raw (IncidentRouteId). A live id is one segment, as before.

@@ -30,7 +30,16 @@ public sealed class DrillHost : IAsyncDisposable
         var recording = await ScenarioRecording.WriteAsync(data, scenario);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var app = new MonitoringApp(data, services: s => s.AddSingleton<TimeProvider>(clock));
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await DisposeAndDeleteAsync(app);
+            throw;
+        }
+
         return new DrillHost(app, clock, recording);
     }
 
@@ -95,5 +104,15 @@ public sealed class DrillHost : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+    public ValueTask DisposeAsync() => DisposeAndDeleteAsync(App);
+
+    /// <summary>
+    /// The app is given the data directory (the recording is written into it before the host starts), so the app
+    /// does not own it and leaves it behind: deleted here, after the host has let go of its files.
+    /// </summary>
+    private static async ValueTask DisposeAndDeleteAsync(MonitoringApp app)
+    {
+        await app.DisposeAsync();
+        MonitoringApp.TryDelete(app.DataDirectory);
+    }
 }

@@ -4,7 +4,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-/// <summary>POST /api/drills refuses bad requests with problem+json naming the field; only drill controllers and admins may.</summary>
+/// <summary>
+/// POST /api/drills refuses bad requests with problem+json naming the field; only drill controllers and admins may;
+/// a started drill's 201 names it in Location.
+/// </summary>
 public sealed class DrillRequestTests
 {
     [Theory]
@@ -50,5 +53,24 @@ public sealed class DrillRequestTests
             var audit = await (await host.App.ClientFor("admin")).GetFromJsonAsync<JsonElement>("/api/audit");
             Assert.Contains(user, audit.ToString(), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task A_started_drill_is_named_by_the_Location_of_its_201()
+    {
+        await using var host = await DrillHost.StartAsync(Monitoring.Simulation.Scenarios.QuietNight.Name);
+        using var client = await host.App.ClientFor("drill");
+
+        var response = await client.PostAsJsonAsync("/api/drills", new { recording = host.Recording, speed = 1, paused = true });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var drillId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("drillId").GetString();
+        var location = response.Headers.Location;
+        Assert.NotNull(location);
+        Assert.Equal($"/api/drills/{drillId}", location.OriginalString);
+
+        // The Location is where the drill is read.
+        var drill = await client.GetFromJsonAsync<JsonElement>(location);
+        Assert.Equal(drillId, drill.GetProperty("drillId").GetString());
     }
 }

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Monitoring.Host.Tests.Drills;
 using Monitoring.Host.Tests.Infrastructure;
 
 /// <summary>The incident rows of the table: listing, reading and acknowledging (HTTP and hub).</summary>
@@ -21,6 +22,26 @@ public sealed partial class AuthorizationMatrixTests
         Assert.Contains(listed, i => i.GetProperty("incidentId").GetString() == own);
         Assert.DoesNotContain(listed, i => i.GetProperty("incidentId").GetString() == other);
         Assert.Empty((await http.GetFromJsonAsync<JsonElement[]>($"/api/incidents?sector={Other}"))!);
+    }
+
+    /// <summary>
+    /// A drill's list follows the live one's rule, whatever the role (not only drill-control): the drill's incidents
+    /// in the user's sectors, none of the others. The drill's incidents are mostly outside S01–S10, so the filter
+    /// has something to leave out.
+    /// </summary>
+    private async Task ListDrillIncidents(string user, string cell)
+    {
+        Assert.Equal("filtered", cell);
+        var drillId = await host.FinishedDrillAsync();
+        var sectors = TestUsers.Get(user).Sectors;
+        var all = (await DrillTrace.IncidentsAsync(host.App, drillId)).OrderBy(i => i.OpenedAt).ThenBy(i => i.IncidentId, StringComparer.Ordinal).ToArray(); // the list's order
+        var outside = all.Where(i => !sectors.Contains(i.SectorId)).ToArray();
+        Assert.NotEmpty(outside);
+
+        using var http = await host.App.ClientFor(user);
+        var listed = (await http.GetFromJsonAsync<JsonElement[]>($"/api/drills/{drillId}/incidents"))!.Select(i => i.GetProperty("incidentId").GetString()!).ToArray();
+        Assert.Equal(all.Where(i => sectors.Contains(i.SectorId)).Select(i => i.IncidentId), listed);
+        Assert.Empty((await http.GetFromJsonAsync<JsonElement[]>($"/api/drills/{drillId}/incidents?sector={outside[0].SectorId}"))!);
     }
 
     private async Task ReadIncident(string user, string cell)

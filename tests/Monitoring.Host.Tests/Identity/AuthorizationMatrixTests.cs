@@ -66,6 +66,7 @@ public sealed partial class AuthorizationMatrixTests(IdentityHost host) : IClass
         ["survey-marker"] = (t, u, c) => t.SurveyMarker(u, c),
         ["read-audit"] = (t, u, c) => t.ReadAudit(u, c),
         ["list-incidents"] = (t, u, c) => t.ListIncidents(u, c),
+        ["list-drill-incidents"] = (t, u, c) => t.ListDrillIncidents(u, c),
         ["read-incident"] = (t, u, c) => t.ReadIncident(u, c),
         ["ack-confirm"] = (t, u, c) => t.Ack("confirm", u, c),
         ["ack-report"] = (t, u, c) => t.Ack("report", u, c),

@@ -14,6 +14,7 @@ public sealed class UnauthenticatedAccessTests(IdentityHost host) : IClassFixtur
     [InlineData("/api/mdl")]
     [InlineData("/api/sensors")]
     [InlineData("/api/incidents")]
+    [InlineData("/api/drills/drill-0123456789/incidents")]
     public async Task Api_reads_without_a_token_are_401_problems(string path)
     {
         using var anonymous = host.App.CreateClient();

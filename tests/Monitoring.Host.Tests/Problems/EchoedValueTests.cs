@@ -30,6 +30,7 @@ public sealed class EchoedValueTests(IdentityHost host) : IClassFixture<Identity
             data.Add("admin", "GET", $"/api/sensors/{v}", null, HttpStatusCode.NotFound, "id");
             data.Add("sensor", "POST", $"/api/sensors/{v}/heartbeat", null, HttpStatusCode.NotFound, "id");
             data.Add("admin", "GET", $"/api/drills/{v}", null, HttpStatusCode.NotFound, "id");
+            data.Add("observer", "GET", $"/api/drills/{v}/incidents", null, HttpStatusCode.NotFound, "id");
             data.Add("admin", "GET", $"/api/alerts?sector={v}", null, HttpStatusCode.BadRequest, "sector");
             data.Add("admin", "GET", $"/api/incidents?sector={v}", null, HttpStatusCode.BadRequest, "sector");
             data.Add("admin", "POST", "/api/drills", Json(new { recording = value }), HttpStatusCode.BadRequest, "recording");

@@ -13,6 +13,13 @@ const STEP_LABELS: Record<string, string> = {
   resolve: 'Resolve',
 };
 
+/**
+ * The longest acknowledgement note the server accepts: AckNote.MaxLength in
+ * src/Monitoring.Host/Incidents/AckNote.cs (HTTP and hub refuse a longer one). There is no config
+ * endpoint to read it from, so it is repeated here; AckNoteLengthTests fails if the two drift.
+ */
+export const ACK_NOTE_MAX_LENGTH = 2000;
+
 export class IncidentPanel {
   private readonly incidents = new Map<string, IncidentView>();
   private user: User | undefined;
@@ -157,7 +164,13 @@ export class IncidentPanel {
     }
 
     if (this.user && canAcknowledge(this.user, v, s)) {
-      const note = el('input', { class: 'ack-note', placeholder: 'note', 'aria-label': `note for ${s.stepId}` });
+      // maxlength: the browser stops typing and pasting at the server's limit, instead of a refused ack after the fact.
+      const note = el('input', {
+        class: 'ack-note',
+        placeholder: 'note',
+        maxlength: String(ACK_NOTE_MAX_LENGTH),
+        'aria-label': `note for ${s.stepId}`,
+      });
       const button = el('button', { class: 'ack', 'data-step-id': s.stepId, type: 'button' }, 'Acknowledge');
       button.addEventListener('click', async () => {
         button.disabled = true;

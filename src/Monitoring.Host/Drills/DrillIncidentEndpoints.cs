@@ -25,7 +25,7 @@ public static class DrillIncidentEndpoints
         string id, string? status, string? sector, string? limit, string? after, string? order, HttpContext http, MdlSnapshots mdl, IClusterClient grains)
     {
         // Checked before the index is named: an index grain of a made-up drill id would be activated for nothing.
-        if (!await IncidentLookup.IsKnownDrillAsync(id, grains))
+        if (!await KnownDrills.ContainsAsync(id, grains))
         {
             return ProblemResults.Single(StatusCodes.Status404NotFound, "No such drill.", null, "id", $"no drill {CallerValue.Quote(id)}");
         }

@@ -44,7 +44,7 @@ public sealed partial class ConsoleHub
 
     private async Task<string[]> DrillSectorsAsync(string? drillId)
     {
-        if (!DrillIds.IsWellFormed(drillId) || await grains.Reference<IDrillGrain>(drillId).GetStatus() is null)
+        if (!await KnownDrills.ContainsAsync(drillId, grains))
         {
             throw Refused(404, $"Unknown drill {CallerValue.Quote(drillId)}.");
         }

@@ -1,6 +1,5 @@
 namespace Monitoring.Host.Incidents;
 
-using Monitoring.Contracts.Grains;
 using Monitoring.Contracts.Incidents;
 using Monitoring.Host.Drills;
 
@@ -23,13 +22,6 @@ public static class IncidentLookup
         }
 
         var drillId = IncidentKeys.DrillOf(incidentId);
-        return drillId is null || await IsKnownDrillAsync(drillId, grains);
+        return drillId is null || await KnownDrills.ContainsAsync(drillId, grains);
     }
-
-    /// <summary>
-    /// Whether this is a drill this host knows: an id of the drill form whose grain has a status. Checked before a
-    /// drill's incident index is read (GET /api/drills/{id}/incidents), so a made-up id is a 404 and activates no index.
-    /// </summary>
-    public static async Task<bool> IsKnownDrillAsync(string? drillId, IGrainFactory grains)
-        => DrillIds.IsWellFormed(drillId) && await grains.Reference<IDrillGrain>(drillId).GetStatus() is not null;
 }

@@ -18,7 +18,8 @@ public sealed class ClosedIncidentTests
     [Fact]
     public async Task A_closed_incident_keeps_its_history_and_releases_its_deadline_timer_and_activation()
     {
-        var dataDirectory = MonitoringApp.NewDataDirectory();
+        using var scratch = new ScratchDirectory();
+        var dataDirectory = scratch.Path;
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         string incidentId, sector;
         await using (var h = await IncidentHarness.StartAsync(clock, dataDirectory))

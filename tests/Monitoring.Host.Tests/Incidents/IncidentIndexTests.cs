@@ -19,7 +19,8 @@ public sealed class IncidentIndexTests
     [Fact]
     public async Task A_burst_of_concurrent_upserts_is_all_stored_and_survives_a_restart()
     {
-        var data = MonitoringApp.NewDataDirectory();
+        using var scratch = new ScratchDirectory();
+        var data = scratch.Path;
         var opened = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
         var summaries = Enumerable.Range(1, 300)
             .Select(i => new IncidentSummary { IncidentId = $"S12-2026-{i:D4}", SectorId = "S12", Open = i % 3 != 0, OpenedAt = opened.AddSeconds(i) })
@@ -45,7 +46,8 @@ public sealed class IncidentIndexTests
     [Fact]
     public async Task Closed_incidents_beyond_the_recent_window_are_archived_and_every_list_still_answers_after_a_restart()
     {
-        var data = MonitoringApp.NewDataDirectory();
+        using var scratch = new ScratchDirectory();
+        var data = scratch.Path;
         var settings = new Dictionary<string, string?> { ["Monitoring:IncidentIndex:RecentClosed"] = "5" };
         var opened = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
         var open = Enumerable.Range(1, 60)
@@ -95,7 +97,8 @@ public sealed class IncidentIndexTests
     [Fact]
     public async Task An_index_stored_whole_by_an_earlier_version_is_moved_into_the_sectors_and_still_lists_everything()
     {
-        var data = MonitoringApp.NewDataDirectory();
+        using var scratch = new ScratchDirectory();
+        var data = scratch.Path;
         var opened = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
         var all = Enumerable.Range(1, 40)
             .Select(i => new IncidentSummary { IncidentId = $"S2{i % 3}-2026-{i:D4}", SectorId = $"S2{i % 3}", Open = i > 10, OpenedAt = opened.AddSeconds(i) })

@@ -351,8 +351,9 @@ public sealed class SectorGrain(
     /// Not behind the decide gate: the neighbour asking holds its own gate, and this sector may be asking it at
     /// the same moment. It runs without an await, so it never splits a decision of this sector in two halves
     /// except at that decision's own awaits (its hand-over call, a new incident number). Ingestion sends all of
-    /// a batch's reports of a track to one sector (SectorBatches), so a decision here holds a track being asked
-    /// for only when one sensor posts two batches of that track at once (docs/protocol.md "Hand-over").
+    /// a batch's reports of a track to one sector (SectorBatches) and a host orders one sensor's batches into
+    /// different sectors (SensorTurns), so a decision here holds a track being asked for only when one sensor
+    /// posts two batches of that track to two cluster hosts at once (docs/protocol.md "Hand-over").
     /// </summary>
     public Task<TrackHandOver> HandOver(string[] trackIds, DateTimeOffset[] latestAt)
     {

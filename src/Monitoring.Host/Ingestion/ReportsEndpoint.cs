@@ -106,7 +106,8 @@ public static class ReportsEndpoint
                 // not write answers 503 though it may have been decided: the sensor resends it unchanged, and its
                 // decided reports come back as duplicates (docs/recording.md "When the recorder fails").
                 var reports = valid.ConvertAll(v => v.Report);
-                var recorded = recorder.TryAppendAsync(reports);
+                var recording = recorder.TryAppendAsync(reports);
+                var recorded = false;
                 IngestResult[] results;
                 try
                 {
@@ -121,11 +122,11 @@ public static class ReportsEndpoint
                 finally
                 {
                     // Answered only once the recorder has answered too (TryAppendAsync does not throw).
-                    await recorded;
+                    recorded = await recording;
                 }
 
                 health.Heard(reports);
-                if (!await recorded)
+                if (!recorded)
                 {
                     return ProblemResults.Of(StatusCodes.Status503ServiceUnavailable, "The feed recorder is unavailable; the batch was not recorded.", [new FieldError(null, "service", "recording failed; resend the batch unchanged (reports already decided count as duplicates)")], new Dictionary<string, string> { ["Retry-After"] = "2" });
                 }

@@ -7,7 +7,8 @@ using System.Diagnostics.Metrics;
 /// Where a report's time goes between its POST and its alert, as histograms of the "Monitoring" meter
 /// (read them live with <c>dotnet-counters monitor -n Monitoring.Host --counters Monitoring</c>, or export
 /// them with OpenTelemetry). A report passes, in order: the recorder's durable append, its sector's decision,
-/// the sector log's durable commit (one transaction of the storage group writer), then the console push.
+/// the sector log's durable commit (one transaction of the storage group writer), then the console push
+/// (<see cref="AlertPush"/> times a live alert from its decision to there).
 /// Recording a value costs nothing measurable when nobody listens.
 /// </summary>
 public static class MonitoringMetrics
@@ -46,6 +47,14 @@ public static class MonitoringMetrics
     /// <summary>Sealing one full recording segment (gzip, fsync, rename), which runs beside the request path at low priority.</summary>
     public static readonly Histogram<double> RecordingSeal = Meter.CreateHistogram<double>(
         "monitoring.recording.seal.duration", "s", "Time to seal one full recording segment");
+
+    /// <summary>
+    /// A live alert from its sector's decision (its decidedAt) until every console of its group has taken it:
+    /// the host's share of report-to-alert latency, without the network or the console. Drill alerts are left
+    /// out, because they are decided on the drill's clock.
+    /// </summary>
+    public static readonly Histogram<double> AlertPush = Meter.CreateHistogram<double>(
+        "monitoring.alert.push.duration", "s", "Time from a live alert's decision until every console of its group has taken it");
 
     /// <summary>Seconds since a <see cref="Stopwatch.GetTimestamp"/> value (durations in seconds, as OpenTelemetry's conventions have them).</summary>
     public static double Since(long timestamp) => Stopwatch.GetElapsedTime(timestamp).TotalSeconds;

@@ -8,6 +8,7 @@ using Monitoring.Contracts.Alerts;
 using Monitoring.Contracts.Hub;
 using Monitoring.Contracts.Incidents;
 using Monitoring.Contracts.Sectors;
+using Monitoring.Grains.Diagnostics;
 using Monitoring.Grains.Publishing;
 
 /// <summary>
@@ -35,10 +36,12 @@ public sealed class HubAlertPublisher : BackgroundService, IAlertPublisher
     private readonly IHubContext<ConsoleHub> _hub;
     private readonly ILogger<HubAlertPublisher> _logger;
     private readonly int _alertSendWindow;
+    private readonly TimeProvider _liveClock;
 
-    public HubAlertPublisher(IHubContext<ConsoleHub> hub, IOptions<ConsoleHubOptions> options, ILogger<HubAlertPublisher> logger)
+    public HubAlertPublisher(IHubContext<ConsoleHub> hub, IOptions<ConsoleHubOptions> options, TimeProvider liveClock, ILogger<HubAlertPublisher> logger)
     {
         _hub = hub;
+        _liveClock = liveClock;
         _logger = logger;
         _alertSendWindow = Math.Max(1, options.Value.AlertSendWindow);
     }
@@ -106,6 +109,11 @@ public sealed class HubAlertPublisher : BackgroundService, IAlertPublisher
                 ? _hub.Clients.Group(IncidentKeys.EscalationGroup(alert.SectorId)).SendAsync("alert", alert, stoppingToken)
                 : Task.CompletedTask;
             await Task.WhenAll(toSector, toDutyOfficers);
+            if (alert.DrillId is null)
+            {
+                // decidedAt is on the same live clock, so this is the host's own share of the alert's latency.
+                MonitoringMetrics.AlertPush.Record(Math.Max(0, (_liveClock.GetUtcNow() - alert.DecidedAt).TotalSeconds));
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

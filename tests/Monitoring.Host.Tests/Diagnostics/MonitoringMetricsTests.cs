@@ -5,7 +5,7 @@ using Monitoring.Host.Tests.Ingestion;
 using Monitoring.Host.Tests.Infrastructure;
 
 /// <summary>
-/// An operator finds where a report's time went (recording, sector, storage) on the "Monitoring" meter,
+/// An operator finds where a report's time went (recording, sector, storage, push) on the "Monitoring" meter,
 /// with dotnet-counters or an OpenTelemetry exporter.
 /// </summary>
 public sealed class MonitoringMetricsTests(IngestionHost host) : IClassFixture<IngestionHost>
@@ -32,5 +32,15 @@ public sealed class MonitoringMetricsTests(IngestionHost host) : IClassFixture<I
         }
 
         Assert.True(meter.Max("monitoring.storage.transaction.writes") >= 1);
+
+        // The push runs after the 202 (the alert pump), so it is waited for.
+        for (var i = 0; i < 500 && meter.Count("monitoring.alert.push.duration") == 0; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        var push = meter.Max("monitoring.alert.push.duration");
+        Assert.True(push is not null, "monitoring.alert.push.duration was not recorded");
+        Assert.InRange(push.Value, 0, 60);
     }
 }

@@ -50,8 +50,8 @@ public static class MonitoringMetrics
 
     /// <summary>
     /// A live alert from its sector's decision (its decidedAt) until every console of its group has taken it:
-    /// the host's share of report-to-alert latency, without the network or the console. Drill alerts are left
-    /// out, because they are decided on the drill's clock.
+    /// the host's share of report-to-alert latency, without the network or the console. In cluster mode "taken"
+    /// means published to the Redis backplane. Drill alerts are left out, because they are decided on the drill's clock.
     /// </summary>
     public static readonly Histogram<double> AlertPush = Meter.CreateHistogram<double>(
         "monitoring.alert.push.duration", "s", "Time from a live alert's decision until every console of its group has taken it");

@@ -62,15 +62,16 @@ public sealed class SectorCommitQueue(ISectorLog log, string sectorKey, Action o
             }
             catch (Exception ex)
             {
+                // Broken first, then told: whoever learns of the failure finds the queue broken and the reload under way.
                 _failure = ex;
+                _running = false;
+                onBroken();
                 foreach (var change in group.Concat(_waiting))
                 {
                     change.Fail(ex);
                 }
 
                 _waiting = [];
-                _running = false;
-                onBroken();
                 return;
             }
 

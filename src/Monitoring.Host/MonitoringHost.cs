@@ -32,6 +32,8 @@ using Monitoring.Host.Problems;
 /// <summary>Wires the areas of the host together; each area keeps its own details.</summary>
 public static class MonitoringHost
 {
+    public const string ConsoleHubPath = "/hubs/console";
+
     public static WebApplicationBuilder AddMonitoring(this WebApplicationBuilder builder)
     {
         builder.AddMonitoringLoggingDefaults();
@@ -119,7 +121,8 @@ public static class MonitoringHost
         app.MapRuntimeDiagnostics();
         app.MapDrills();
         var hub = app.Services.GetRequiredService<IOptions<ConsoleHubOptions>>().Value;
-        app.MapHub<ConsoleHub>("/hubs/console", o =>
+        app.UseTrackFormatGuard(ConsoleHubPath);
+        app.MapHub<ConsoleHub>(ConsoleHubPath, o =>
         {
             // A console whose token expires is disconnected and must reconnect with a fresh one.
             o.CloseOnAuthenticationExpiration = true;

@@ -72,4 +72,13 @@ public sealed class MeasurementTests
         Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["ingest", "--target", "http://example.com", "--key", "k"]));
         Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["nope", "--self-host"]));
     }
+
+    [Fact]
+    public void Consoles_take_compact_track_pushes_unless_told_otherwise()
+    {
+        Assert.Equal("compact", LoadTestOptions.Parse(["consoles", "--self-host"]).TrackFormat);
+        Assert.Equal("full", LoadTestOptions.Parse(["consoles", "--self-host", "--track-format", "full"]).TrackFormat);
+        var refused = Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["consoles", "--self-host", "--track-format", "rows"]));
+        Assert.Contains("--track-format", refused.Message);
+    }
 }

@@ -52,6 +52,7 @@ public sealed class ScenarioRunTests(LoadHostFixture fixture)
                 Assert.InRange(summary.GetProperty("alertAfterDecisionP50Ms").GetDouble(), 0, summary.GetProperty("alertP50Ms").GetDouble());
                 Assert.InRange(summary.GetProperty("alertAfterDecisionP99Ms").GetDouble(), 0, summary.GetProperty("alertP99Ms").GetDouble());
                 Assert.Equal(0, Volatile.Read(ref bindingFailures));
+                Assert.Equal("compact", summary.GetProperty("trackFormat").GetString());
             }
 
             if (scenario == "soak")

@@ -72,12 +72,12 @@ public static class LoadTestApp
             var timeline = new RunTimeline((int)Math.Ceiling(options.Duration.TotalSeconds) + extraSeconds);
             var run = "lt" + DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture);
             await using var fleet = options.Consoles > 0
-                ? await ConsoleFleet.StartAsync(baseAddress, target.AccessToken, options.Consoles, options.ConsoleSectors, plan.Sectors, timeline, run + "m", cancellationToken)
+                ? await ConsoleFleet.StartAsync(baseAddress, target.AccessToken, options.Consoles, options.ConsoleSectors, options.TrackFormat, plan.Sectors, timeline, run + "m", cancellationToken)
                 : new ConsoleFleet([], plan.Sectors);
             if (options.Consoles > 0)
             {
                 var each = options.ConsoleSectors == 0 ? plan.Sectors.Count : Math.Min(options.ConsoleSectors, plan.Sectors.Count);
-                Say(options, $"{options.Consoles} consoles, each subscribed to {each} of {plan.Sectors.Count} sector(s)");
+                Say(options, $"{options.Consoles} consoles, each subscribed to {each} of {plan.Sectors.Count} sector(s), {options.TrackFormat} track pushes");
             }
 
             // Before the warm-up: the warm-up's incidents are handled too, so the measured part starts in a steady state.
@@ -225,6 +225,7 @@ public static class LoadTestApp
             Sectors = plan.Sectors.Count,
             Consoles = options.Consoles,
             ConsoleSectors = options.ConsoleSectors,
+            TrackFormat = options.Consoles > 0 ? options.TrackFormat : null,
             ReportsSent = seconds.Sum(s => s.Sent),
             ReportsAccepted = accepted,
             // Over the time the host actually took: when it falls behind, its answers come after the schedule ends.

@@ -1,6 +1,7 @@
 namespace Monitoring.LoadTests.Cli;
 
 using System.Globalization;
+using Monitoring.Contracts.Hub;
 using Monitoring.LoadTests.Operators;
 
 /// <summary>The command line: SCENARIO --target URL --key KEY [--rate N] [--duration 60s] ... (docs/performance.md).</summary>
@@ -20,6 +21,9 @@ public sealed class LoadTestOptions
 
     /// <summary>Sectors each console watches (consecutive, spread over the workload's sectors); 0 = all of them.</summary>
     public int ConsoleSectors { get; init; }
+
+    /// <summary>How the consoles take track pushes (?trackFormat=): compact, as the operator console asks, or full.</summary>
+    public string TrackFormat { get; init; } = TrackFormats.Compact;
     public string? OutDir { get; init; }
     public string User { get; init; } = "admin";
     public string Password { get; init; } = "admin-demo";
@@ -55,6 +59,8 @@ public sealed class LoadTestOptions
           --consoles K        SignalR consoles (consoles: default 10)
           --console-sectors N each console watches N consecutive sectors, the consoles spread evenly over the
                               workload's sectors, as operators each watch their own stretch (default 0: every sector)
+          --track-format F    compact | full: the track pushes the consoles ask for (default compact, as the operator
+                              console does; full is the whole-TrackState "tracks" push, docs/api.md "Track formats")
           --user U --password P   operator for the token (default: the Development demo admin)
           --batch B           reports per POST (default 100)
           --crossing-share F  share of reports that cross the line (default 0.01)
@@ -127,6 +133,7 @@ public sealed class LoadTestOptions
             Duration = values.TryGetValue("--duration", out var d) ? ParseDuration(d) : TimeSpan.FromSeconds(soak ? 600 : scenario == "replay" ? 30 : 60),
             Consoles = (int)Number(values, "--consoles", scenario == "consoles" ? 10 : 0),
             ConsoleSectors = (int)Number(values, "--console-sectors", 0),
+            TrackFormat = values.GetValueOrDefault("--track-format") ?? TrackFormats.Compact,
             OutDir = values.GetValueOrDefault("--out"),
             User = values.GetValueOrDefault("--user") ?? "admin",
             Password = values.GetValueOrDefault("--password") ?? "admin-demo",
@@ -146,6 +153,11 @@ public sealed class LoadTestOptions
         if (options.Recording is not null && scenario != "replay")
         {
             throw new ArgumentException("--recording is only for the replay scenario");
+        }
+
+        if (!TrackFormats.IsKnown(options.TrackFormat))
+        {
+            throw new ArgumentException($"--track-format must be {TrackFormats.Compact} or {TrackFormats.Full}, not '{options.TrackFormat}'");
         }
 
         if (options.Key is null)

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
+using Monitoring.Contracts.Hub;
 using Monitoring.LoadTests.Scenarios;
 using Monitoring.LoadTests.Target;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -50,7 +51,7 @@ public sealed class OperatorConsole : IAsyncDisposable
             }
 
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            hub = ConsoleConnection.Build(baseAddress, token);
+            hub = ConsoleConnection.Build(baseAddress, token, TrackFormats.Compact); // as the operator console asks
             hub.On("incident", onIncident);
             ConsoleConnection.IgnoreOtherPushes(hub, "incident");
             await hub.StartAsync(cancellationToken);

@@ -18,6 +18,9 @@ public sealed record RunSummary
 
     /// <summary>Sectors each console watched (0: every sector of the workload).</summary>
     public int ConsoleSectors { get; init; }
+
+    /// <summary>The track pushes the consoles took: compact ("trackRows") or full ("tracks").</summary>
+    public string? TrackFormat { get; init; }
     public required long ReportsSent { get; init; }
     public required long ReportsAccepted { get; init; }
     public required double ReportsPerSecond { get; init; }

@@ -21,11 +21,11 @@ public sealed class ConsoleClient : IAsyncDisposable
     private long _received;
     private long _lastArrival;
 
-    public ConsoleClient(Uri baseAddress, string? accessToken, RunTimeline timeline, string run)
+    public ConsoleClient(Uri baseAddress, string? accessToken, string trackFormat, RunTimeline timeline, string run)
     {
         _timeline = timeline;
         _run = run;
-        _connection = ConsoleConnection.Build(baseAddress, accessToken);
+        _connection = ConsoleConnection.Build(baseAddress, accessToken, trackFormat);
         _connection.On<JsonElement>("alert", OnAlert);
         ConsoleConnection.IgnoreOtherPushes(_connection, "alert");
     }

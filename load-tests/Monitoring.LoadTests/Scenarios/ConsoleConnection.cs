@@ -2,14 +2,15 @@ namespace Monitoring.LoadTests.Scenarios;
 
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Monitoring.Contracts.Hub;
 
 /// <summary>A console's hub connection to /hubs/console, as the load tool's consoles and operators open it.</summary>
 public static class ConsoleConnection
 {
-    public static HubConnection Build(Uri baseAddress, string? accessToken)
+    public static HubConnection Build(Uri baseAddress, string? accessToken, string trackFormat)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, "/hubs/console"), o =>
+            .WithUrl(new Uri(baseAddress, $"/hubs/console?{TrackFormats.QueryParameter}={trackFormat}"), o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
@@ -21,7 +22,7 @@ public static class ConsoleConnection
     }
 
     /// <summary>Every push the console hub sends (docs/api.md).</summary>
-    public static readonly IReadOnlyList<string> Pushes = ["alert", "incident", "tracks", "mdl", "sensorHealth"];
+    public static readonly IReadOnlyList<string> Pushes = ["alert", "incident", TrackFormats.FullPush, TrackFormats.CompactPush, "mdl", "sensorHealth"];
 
     /// <summary>
     /// Gives every push the caller does not handle a handler that reads past it. Without one, the SignalR client

@@ -16,7 +16,8 @@ public sealed class ConsoleFleet(IReadOnlyList<ConsoleClient> consoles, IReadOnl
     /// Starts count consoles. Each watches sectorsEach consecutive sectors (0: all), starting where its share of
     /// the line begins, so every sector has about count × sectorsEach / sectors consoles.
     /// </summary>
-    public static async Task<ConsoleFleet> StartAsync(Uri baseAddress, string? accessToken, int count, int sectorsEach, IReadOnlyList<string> sectors, RunTimeline timeline, string run, CancellationToken cancellationToken)
+    public static async Task<ConsoleFleet> StartAsync(
+        Uri baseAddress, string? accessToken, int count, int sectorsEach, string trackFormat, IReadOnlyList<string> sectors, RunTimeline timeline, string run, CancellationToken cancellationToken)
     {
         var consoles = new List<ConsoleClient>();
         try
@@ -24,7 +25,7 @@ public sealed class ConsoleFleet(IReadOnlyList<ConsoleClient> consoles, IReadOnl
             // A few at a time: a burst of 100 handshakes on a loaded box times some out.
             foreach (var chunk in Enumerable.Range(0, count).Chunk(10))
             {
-                var started = chunk.Select(_ => new ConsoleClient(baseAddress, accessToken, timeline, run)).ToArray();
+                var started = chunk.Select(_ => new ConsoleClient(baseAddress, accessToken, trackFormat, timeline, run)).ToArray();
                 consoles.AddRange(started);
                 await Task.WhenAll(started.Select((c, i) => c.StartAsync(Watched(chunk[i], count, sectorsEach, sectors), cancellationToken)));
             }

@@ -14,4 +14,12 @@ public static class SectorKeys
 
     public static string HubGroup(string sectorId, string? drillId)
         => drillId is null ? $"sector:{sectorId}" : $"drill:{drillId}:sector:{sectorId}";
+
+    /// <summary>
+    /// The group that receives a sector's track pushes in one format ("sector:S12:tracks:full"): a group
+    /// push goes to every member, so consoles that chose different formats (Hub.TrackFormats) need groups
+    /// of their own. Alerts, incidents and sensor health still go to <see cref="HubGroup"/>.
+    /// </summary>
+    public static string TrackGroup(string sectorId, string? drillId, string format)
+        => $"{HubGroup(sectorId, drillId)}:tracks:{format}";
 }

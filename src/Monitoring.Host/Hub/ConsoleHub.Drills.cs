@@ -20,7 +20,7 @@ public sealed partial class ConsoleHub
         // Every sector the caller covers: an all-sector duty officer gets every drill escalation through them.
         foreach (var id in sectors)
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, SectorKeys.HubGroup(id, drillId));
+            await JoinSectorAsync(id, drillId);
         }
 
         return sectors;
@@ -38,7 +38,7 @@ public sealed partial class ConsoleHub
         // Leaving every sector's group is harmless where the caller never joined.
         foreach (var id in mdl.Require().Sectors.Sectors.Select(s => s.SectorId))
         {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, SectorKeys.HubGroup(id, drillId));
+            await LeaveSectorAsync(id, drillId);
         }
     }
 

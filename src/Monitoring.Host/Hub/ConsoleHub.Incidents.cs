@@ -16,7 +16,7 @@ public sealed partial class ConsoleHub
     /// he watches; Subscribe moves him from a sector's escalation group to the sector's own group. One
     /// restricted to some sectors gets them through those sectors' groups only: nothing leaks other sectors.
     /// </summary>
-    public override async Task OnConnectedAsync()
+    private async Task JoinEscalationGroupsAsync()
     {
         if (DutyOfficerOfEverySector())
         {
@@ -25,8 +25,6 @@ public sealed partial class ConsoleHub
                 await Groups.AddToGroupAsync(Context.ConnectionId, IncidentKeys.EscalationGroup(id));
             }
         }
-
-        await base.OnConnectedAsync();
     }
 
     private bool DutyOfficerOfEverySector()

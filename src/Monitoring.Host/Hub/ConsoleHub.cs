@@ -16,6 +16,13 @@ using Monitoring.Contracts.Grains;
 /// </summary>
 public sealed partial class ConsoleHub(IClusterClient grains, MdlSnapshots mdl, IdentityAudit audit) : Hub
 {
+    public override async Task OnConnectedAsync()
+    {
+        RememberTrackFormat();
+        await JoinEscalationGroupsAsync();
+        await base.OnConnectedAsync();
+    }
+
     public async Task<ConsoleSnapshot> Subscribe(string?[]? sectorIds)
     {
         if (sectorIds is null || sectorIds.Any(id => id is null))
@@ -45,7 +52,7 @@ public sealed partial class ConsoleHub(IClusterClient grains, MdlSnapshots mdl, 
         var dutyOfficer = DutyOfficerOfEverySector();
         foreach (var id in wanted)
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, SectorKeys.HubGroup(id, null));
+            await JoinSectorAsync(id, null);
             if (dutyOfficer)
             {
                 // Left only once the sector's group is joined: an escalation in between may come twice, never not at all.

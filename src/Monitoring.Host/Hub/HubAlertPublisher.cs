@@ -139,8 +139,12 @@ public sealed class HubAlertPublisher : BackgroundService, IAlertPublisher
                 {
                     try
                     {
-                        await _hub.Clients.Group(SectorKeys.HubGroup(batch.SectorId, batch.DrillId))
-                            .SendAsync("tracks", batch, stoppingToken);
+                        // Each format to its own group (SectorKeys.TrackGroup); a group nobody joined costs a lookup,
+                        // as the push is serialized only for a connection that takes it (or, in cluster mode, once for the backplane).
+                        await _hub.Clients.Group(SectorKeys.TrackGroup(batch.SectorId, batch.DrillId, TrackFormats.Full))
+                            .SendAsync(TrackFormats.FullPush, batch, stoppingToken);
+                        await _hub.Clients.Group(SectorKeys.TrackGroup(batch.SectorId, batch.DrillId, TrackFormats.Compact))
+                            .SendAsync(TrackFormats.CompactPush, new TrackRows(batch), stoppingToken);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {

@@ -125,12 +125,16 @@ public sealed class MonitoringApp : WebApplicationFactory<Program>
     public async Task<HubConnection> ConnectConsoleAsync(Action<HubConnection>? beforeStart = null)
         => await ConnectConsoleAsync(await TokenFor(DefaultUser), beforeStart);
 
-    /// <summary>A real SignalR client over the test server (WebSockets) with this token (null: none) as access_token.</summary>
-    public async Task<HubConnection> ConnectConsoleAsync(string? token, Action<HubConnection>? beforeStart = null)
+    /// <summary>
+    /// A real SignalR client over the test server (WebSockets) with this token (null: none) as access_token,
+    /// asking for <paramref name="trackFormat"/> (null: the default) as ?trackFormat=.
+    /// </summary>
+    public async Task<HubConnection> ConnectConsoleAsync(string? token, Action<HubConnection>? beforeStart = null, string? trackFormat = null)
     {
         var server = Server;
+        var path = trackFormat is null ? "/hubs/console" : $"/hubs/console?trackFormat={Uri.EscapeDataString(trackFormat)}";
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "/hubs/console"), o =>
+            .WithUrl(new Uri(server.BaseAddress, path), o =>
             {
                 o.AccessTokenProvider = () => Task.FromResult(token);
                 o.Transports = HttpTransportType.WebSockets;

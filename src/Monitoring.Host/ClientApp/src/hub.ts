@@ -2,6 +2,7 @@
 // every (re)connect Subscribe again then GetAlertsSince(sector, lastSeq) for each sector.
 import * as signalR from '@microsoft/signalr';
 import type { Alert, ConsoleSnapshot, IncidentView, TrackBatch } from './types';
+import { decodeTrackRows, type TrackRows } from './trackRows';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
@@ -32,7 +33,8 @@ export class ConsoleHubClient {
 
   constructor(private readonly token: () => string, private readonly handlers: HubHandlers) {
     this.connection = new signalR.HubConnectionBuilder()
-      .withUrl('/hubs/console', { accessTokenFactory: () => this.token() })
+      // Track rows, not whole track states: a quarter of the bytes to receive and parse (docs/api.md "Track formats").
+      .withUrl('/hubs/console?trackFormat=compact', { accessTokenFactory: () => this.token() })
       .withAutomaticReconnect(retry)
       .configureLogging(signalR.LogLevel.Warning)
       .build();
@@ -45,6 +47,9 @@ export class ConsoleHubClient {
     });
     this.connection.on('tracks', (b: TrackBatch) => {
       this.handlers.tracks(b);
+    });
+    this.connection.on('trackRows', (r: TrackRows) => {
+      this.handlers.tracks(decodeTrackRows(r));
     });
     this.connection.on('incident', (v: IncidentView) => {
       this.handlers.incident(v);

@@ -32,7 +32,8 @@ export interface TrackState {
   verdict: string;
   depthM?: number;
   incidentId?: string | null;
-  sensorId: string;
+  /** Not in a compact track push (trackRows.ts). */
+  sensorId?: string;
   count?: number;
 }
 

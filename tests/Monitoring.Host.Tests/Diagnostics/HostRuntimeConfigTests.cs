@@ -5,7 +5,7 @@ using Monitoring.Host.Tests.Infrastructure;
 
 /// <summary>
 /// The built host carries the GC settings that keep it within its memory budget (docs/performance.md
-/// section 8), so an engineer who runs it gets them without setting anything.
+/// sections 8 and 15), so an engineer who runs it gets them without setting anything.
 /// </summary>
 public sealed class HostRuntimeConfigTests
 {
@@ -17,7 +17,7 @@ public sealed class HostRuntimeConfigTests
         var properties = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
 
         Assert.True(properties.GetProperty("System.GC.Server").GetBoolean());
-        Assert.Equal(80 * 1024 * 1024, properties.GetProperty("System.GC.Gen0MaxBudget").GetInt64());
+        Assert.Equal(16 * 1024 * 1024, properties.GetProperty("System.GC.Gen0MaxBudget").GetInt64());
         Assert.Equal(16 * 1024 * 1024, properties.GetProperty("System.GC.Gen1MaxBudget").GetInt64());
         Assert.Equal(256 * 1024, properties.GetProperty("System.GC.LOHThreshold").GetInt64());
     }

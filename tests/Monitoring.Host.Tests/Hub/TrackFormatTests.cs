@@ -71,8 +71,8 @@ public sealed class TrackFormatTests : IAsyncLifetime
         Assert.Equal(whole.GetProperty("depthM").GetDouble(), row.Value("depthM").GetDouble(), 2);
         Assert.Equal("tf-4", whole.GetProperty("lastReportId").GetString());
 
-        Assert.DoesNotContain(compactPushes, p => p.StartsWith(TrackFormats.FullPush + " ", StringComparison.Ordinal));
-        Assert.DoesNotContain(fullPushes, p => p.StartsWith(TrackFormats.CompactPush + " ", StringComparison.Ordinal));
+        Assert.Empty(Pushes(compactPushes, TrackFormats.FullPush));
+        Assert.Empty(Pushes(fullPushes, TrackFormats.CompactPush));
     }
 
     [Fact]
@@ -91,18 +91,16 @@ public sealed class TrackFormatTests : IAsyncLifetime
         await host.WaitEndedAsync(drillId);
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!drillPushes.Any(p => p.StartsWith(TrackFormats.CompactPush + " ", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        while (!Pushes(drillPushes, TrackFormats.CompactPush).Any() && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
 
-        var rows = drillPushes.Where(p => p.StartsWith(TrackFormats.CompactPush + " ", StringComparison.Ordinal))
-            .Select(p => JsonDocument.Parse(p[(TrackFormats.CompactPush.Length + 1)..]).RootElement)
-            .ToArray();
+        var rows = Pushes(drillPushes, TrackFormats.CompactPush).ToArray();
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal(drillId, r.GetProperty("drillId").GetString()));
         Assert.Contains(rows, r => r.GetProperty("rows").GetArrayLength() > 0);
-        Assert.DoesNotContain(drillPushes, p => p.StartsWith(TrackFormats.FullPush + " ", StringComparison.Ordinal));
+        Assert.Empty(Pushes(drillPushes, TrackFormats.FullPush));
         Assert.DoesNotContain(livePushes, p => p.Contains(drillId, StringComparison.Ordinal));
     }
 
@@ -142,13 +140,17 @@ public sealed class TrackFormatTests : IAsyncLifetime
         }
     }
 
+    /// <summary>The recorded pushes of one name, parsed.</summary>
+    private static IEnumerable<JsonElement> Pushes(ConcurrentQueue<string> pushes, string name)
+        => pushes.Where(p => p.StartsWith(name + " ", StringComparison.Ordinal))
+            .Select(p => JsonDocument.Parse(p[(name.Length + 1)..]).RootElement);
+
     private static async Task<Row> LatestRowAsync(ConcurrentQueue<string> pushes, string push, string sectorId, string trackId, DateTimeOffset lastAt)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
-            var latest = pushes.Where(p => p.StartsWith(push + " ", StringComparison.Ordinal))
-                .Select(p => JsonDocument.Parse(p[(push.Length + 1)..]).RootElement)
+            var latest = Pushes(pushes, push)
                 .Where(b => b.GetProperty("sectorId").GetString() == sectorId)
                 .Select(b => new
                 {
@@ -172,8 +174,7 @@ public sealed class TrackFormatTests : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
-            var latest = pushes.Where(p => p.StartsWith(TrackFormats.FullPush + " ", StringComparison.Ordinal))
-                .Select(p => JsonDocument.Parse(p[(TrackFormats.FullPush.Length + 1)..]).RootElement)
+            var latest = Pushes(pushes, TrackFormats.FullPush)
                 .Where(b => b.GetProperty("sectorId").GetString() == sectorId)
                 .SelectMany(b => b.GetProperty("tracks").EnumerateArray())
                 .LastOrDefault(t => t.GetProperty("trackId").GetString() == trackId);

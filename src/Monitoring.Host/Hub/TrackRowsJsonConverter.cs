@@ -6,7 +6,7 @@ using Monitoring.Contracts.Reports;
 
 /// <summary>
 /// Writes <see cref="TrackRows"/> as
-/// <c>{"sectorId","drillId","fields":[...],"rows":[[...],...]}</c> (docs/api.md "trackRows"). A row holds what
+/// <c>{"sectorId","drillId","fields":[...],"rows":[[...],...]}</c> (docs/api.md "Track formats"). A row holds what
 /// a console's map draws and labels, in the order of <see cref="Fields"/>; the names are written once per
 /// push instead of once per track, and positions are rounded to 1e-7° (about 1 cm) and depths to 1 cm, so
 /// a row is about 80 bytes against about 330 for a whole TrackState. New fields are only ever appended,
@@ -16,10 +16,6 @@ public sealed class TrackRowsJsonConverter : JsonConverter<TrackRows>
 {
     public static readonly IReadOnlyList<string> Fields =
         ["trackId", "class", "lon", "lat", "observedAtMs", "verdict", "depthM", "count", "incidentId"];
-
-    private static readonly string[] ClassNames = Enum.GetValues<ObjectClass>()
-        .Select(c => JsonNamingPolicy.CamelCase.ConvertName(c.ToString()))
-        .ToArray();
 
     public override TrackRows Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         => throw new NotSupportedException("trackRows is written by the server only");
@@ -42,7 +38,7 @@ public sealed class TrackRowsJsonConverter : JsonConverter<TrackRows>
         {
             writer.WriteStartArray();
             writer.WriteStringValue(t.TrackId);
-            writer.WriteStringValue((int)t.Class < ClassNames.Length ? ClassNames[(int)t.Class] : "unknown");
+            writer.WriteStringValue(ObjectClassNames.Of(t.Class));
             writer.WriteNumberValue(Math.Round(t.Lon, 7));
             writer.WriteNumberValue(Math.Round(t.Lat, 7));
             writer.WriteNumberValue(t.ObservedAt.ToUnixTimeMilliseconds());

@@ -11,6 +11,9 @@ using Monitoring.Contracts.Sectors;
 /// Sectors take the period's slots in turn as they first report, so any number of sectors spreads evenly. A
 /// drill's copy of a sector shares the sector's slot, so what is remembered stays as small as the sector map
 /// however many drills run.
+/// A sector's dictionary of latest states is emptied after a push and kept for its next positions, so a busy sector
+/// does not grow a new one (and resize it as it fills) every period; it is dropped after a period with nothing to
+/// push, so an ended drill's sectors are not kept.
 /// Not thread-safe: <see cref="HubAlertPublisher"/> holds its lock around every call.
 /// </summary>
 public sealed class TrackPushSchedule
@@ -20,6 +23,7 @@ public sealed class TrackPushSchedule
     private readonly Dictionary<(string SectorId, string? DrillId), Dictionary<string, TrackState>>[] _pending;
     private readonly long[] _dueAt;
     private readonly long[] _pushedAt;
+    private readonly bool[] _waiting; // a slot has positions to push
     private int _nextSlot;
 
     /// <param name="period">The shortest time between two pushes of one sector.</param>
@@ -32,6 +36,7 @@ public sealed class TrackPushSchedule
         _pending = new Dictionary<(string, string?), Dictionary<string, TrackState>>[slots];
         _dueAt = new long[slots];
         _pushedAt = new long[slots];
+        _waiting = new bool[slots];
         for (var slot = 0; slot < slots; slot++)
         {
             _pending[slot] = new();
@@ -62,6 +67,8 @@ public sealed class TrackPushSchedule
         {
             latest[track.TrackId] = track;
         }
+
+        _waiting[slot] |= tracks.Count > 0;
     }
 
     /// <summary>
@@ -75,17 +82,24 @@ public sealed class TrackPushSchedule
         for (var slot = 0; slot < _pending.Length; slot++)
         {
             var bySector = _pending[slot];
-            if (nowTicks < _dueAt[slot] || nowTicks - _pushedAt[slot] < _periodTicks || bySector.Count == 0)
+            if (nowTicks < _dueAt[slot] || nowTicks - _pushedAt[slot] < _periodTicks || !_waiting[slot])
             {
                 continue; // a due slot with nothing waiting stays due: the next positions go out at the next tick
             }
 
-            foreach (var ((sectorId, drillId), tracks) in bySector)
+            foreach (var (key, tracks) in bySector)
             {
-                due.Add(new TrackBatch(sectorId, drillId, tracks.Values.ToArray()));
+                if (tracks.Count == 0)
+                {
+                    bySector.Remove(key); // nothing since its last push (allowed while enumerating)
+                    continue;
+                }
+
+                due.Add(new TrackBatch(key.SectorId, key.DrillId, tracks.Values.ToArray()));
+                tracks.Clear(); // keeps its capacity for the next period's positions
             }
 
-            _pending[slot] = new();
+            _waiting[slot] = false;
             _pushedAt[slot] = nowTicks;
             while (_dueAt[slot] <= nowTicks)
             {

@@ -5,7 +5,8 @@ internal struct RawReport
 {
     public string? ReportId;
     public string? SensorId;
-    public string? ObservedAt;
+    public DateTimeOffset? ObservedAt;
+    public bool ObservedAtMalformed; // a string, but not an RFC 3339 date-time
     public double? Lon;
     public double? Lat;
     public double? AccuracyM;

@@ -16,6 +16,9 @@ internal static class ReportBatchParser
     private static readonly byte[][] KnownFieldsUtf8 = KnownFields.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
     private static readonly byte[][] KnownClassesUtf8 = KnownClasses.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
 
+    // Sensor and track ids repeat from report to report; 65,536 slots hold a busy deployment's (about 4 MB).
+    private static readonly RepeatedIds Ids = new(1 << 16, ReportValidator.MaxIdLength);
+
     /// <summary>Utf8JsonReader.GetString throws InvalidOperationException (not JsonException) for these.</summary>
     private const string InvalidText = "malformed JSON: a string or property name is not valid UTF-8 or has an unpaired surrogate escape";
 
@@ -168,10 +171,10 @@ internal static class ReportBatchParser
             switch (field)
             {
                 case "reportId": report.ReportId = ReadString(ref reader, index, field, errors); break;
-                case "sensorId": report.SensorId = ReadString(ref reader, index, field, errors); break;
-                case "observedAt": report.ObservedAt = ReadString(ref reader, index, field, errors); break;
+                case "sensorId": report.SensorId = ReadId(ref reader, index, field, errors); break;
+                case "observedAt": ReadTime(ref reader, index, field, errors, ref report); break;
                 case "class": report.Class = ReadClass(ref reader, index, field, errors); break;
-                case "trackId": report.TrackId = ReadString(ref reader, index, field, errors); break;
+                case "trackId": report.TrackId = ReadId(ref reader, index, field, errors); break;
                 case "lon": report.Lon = ReadNumber(ref reader, index, field, errors); break;
                 case "lat": report.Lat = ReadNumber(ref reader, index, field, errors); break;
                 case "accuracyM": report.AccuracyM = ReadNumber(ref reader, index, field, errors); break;
@@ -225,6 +228,25 @@ internal static class ReportBatchParser
         }
 
         return ReadString(ref reader, index, field, errors);
+    }
+
+    private static string? ReadId(ref Utf8JsonReader reader, int index, string field, List<FieldError> errors)
+        => reader.TokenType == JsonTokenType.String ? Ids.Read(ref reader) : ReadString(ref reader, index, field, errors);
+
+    private static void ReadTime(ref Utf8JsonReader reader, int index, string field, List<FieldError> errors, ref RawReport report)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            ReadString(ref reader, index, field, errors); // null is "missing"; anything else "must be a string"
+        }
+        else if (Rfc3339Time.TryRead(ref reader, out var at))
+        {
+            report.ObservedAt = at;
+        }
+        else
+        {
+            report.ObservedAtMalformed = true;
+        }
     }
 
     private static string? ReadString(ref Utf8JsonReader reader, int index, string field, List<FieldError> errors)

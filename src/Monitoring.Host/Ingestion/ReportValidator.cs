@@ -1,7 +1,5 @@
 namespace Monitoring.Host.Ingestion;
 
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Monitoring.Contracts.Reports;
 using Monitoring.Geo;
 using Monitoring.Grains.Sensors;
@@ -11,12 +9,9 @@ using Monitoring.Host.Problems;
 /// Applies api.md's field table to every report of a batch and routes each valid one to its sector.
 /// It collects every error of the batch (not just the first) so a sensor can fix them in one go.
 /// </summary>
-internal sealed partial class ReportValidator(SensorCatalog sensors, IngestionOptions options)
+internal sealed class ReportValidator(SensorCatalog sensors, IngestionOptions options)
 {
-    private const int MaxIdLength = 128;
-
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Rfc3339();
+    public const int MaxIdLength = 128;
 
     public void Validate(
         List<RawReport> raw,
@@ -45,7 +40,7 @@ internal sealed partial class ReportValidator(SensorCatalog sensors, IngestionOp
                 sensor = found;
             }
 
-            var observedAt = CheckObservedAt(r.ObservedAt, i, now, errors);
+            var observedAt = CheckObservedAt(r, i, now, errors);
             var lonOk = CheckCoordinate(r.Lon, "lon", -180, 180, i, errors);
             var latOk = CheckCoordinate(r.Lat, "lat", -90, 90, i, errors);
             var sectorIndex = -1;
@@ -111,21 +106,17 @@ internal sealed partial class ReportValidator(SensorCatalog sensors, IngestionOp
         }
     }
 
-    private DateTimeOffset CheckObservedAt(string? text, int index, DateTimeOffset now, List<FieldError> errors)
+    private DateTimeOffset CheckObservedAt(in RawReport report, int index, DateTimeOffset now, List<FieldError> errors)
     {
-        if (text is null)
+        if (report.ObservedAtMalformed)
         {
-            errors.Add(new FieldError(index, "observedAt", "is required (RFC 3339, UTC)"));
+            errors.Add(new FieldError(index, "observedAt", "must be an RFC 3339 time, e.g. 2026-11-17T03:12:45.120Z"));
             return default;
         }
 
-        // RFC 3339 date-time only: the offset is required, and "t"/"z" may be lower case (RFC 3339 5.6).
-        // DateTimeOffset.TryParse alone also takes RFC 1123, local times without an offset, "+0900", ...
-        // Upper-casing only when a lower-case 't' or 'z' is there saves a string per report.
-        if (!Rfc3339().IsMatch(text)
-            || !DateTimeOffset.TryParse(text.AsSpan().IndexOfAny('t', 'z') < 0 ? text : text.ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var at))
+        if (report.ObservedAt is not { } at)
         {
-            errors.Add(new FieldError(index, "observedAt", "must be an RFC 3339 time, e.g. 2026-11-17T03:12:45.120Z"));
+            errors.Add(new FieldError(index, "observedAt", "is required (RFC 3339, UTC)"));
             return default;
         }
 

@@ -1,6 +1,5 @@
 namespace Monitoring.Host.Simulation;
 
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Monitoring.Contracts.Reports;
 using Monitoring.Contracts.Sectors;
@@ -59,7 +58,7 @@ internal sealed class InProcessFeedSink(
     {
         ReportId = r.ReportId,
         SensorId = r.SensorId,
-        ObservedAt = r.ObservedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        ObservedAt = ToWirePrecision(r.ObservedAt),
         Lon = r.Lon,
         Lat = r.Lat,
         AccuracyM = r.AccuracyM,
@@ -67,4 +66,11 @@ internal sealed class InProcessFeedSink(
         Count = r.Count,
         TrackId = r.TrackId,
     };
+
+    // What the same report would carry over HTTP: UTC to the millisecond, as the simulator's sensors send it.
+    private static DateTimeOffset ToWirePrecision(DateTimeOffset at)
+    {
+        var ticks = at.UtcTicks;
+        return new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
 }

@@ -104,6 +104,39 @@ public sealed class TrackPushScheduleTests
         Assert.Equal("drilled", batches.Single(b => b.DrillId == "drill-1").Tracks.Single().TrackId);
     }
 
+    [Fact]
+    public void The_next_push_carries_only_the_tracks_moved_since_the_last_one()
+    {
+        var schedule = new TrackPushSchedule(Period, 10, 0);
+        schedule.Add("S01", null, [Track("S01", "a", 1), Track("S01", "b", 1)]);
+        Assert.Single(schedule.TakeDue(0));
+
+        schedule.Add("S01", null, [Track("S01", "b", 2)]);
+        var batch = Assert.Single(schedule.TakeDue(Period.Ticks));
+
+        Assert.Equal("b", Assert.Single(batch.Tracks).TrackId);
+        Assert.Equal(2, batch.Tracks[0].ObservedAt.Ticks);
+    }
+
+    [Fact]
+    public void A_drill_that_went_quiet_is_not_pushed_again_while_its_live_sector_is()
+    {
+        var schedule = new TrackPushSchedule(Period, 10, 0);
+        schedule.Add("S01", null, [Track("S01", "live", 1)]);
+        schedule.Add("S01", "drill-1", [Track("S01", "drilled", 1)]);
+        Assert.Equal(2, schedule.TakeDue(0).Count);
+
+        for (var period = 1; period <= 3; period++)
+        {
+            schedule.Add("S01", null, [Track("S01", "live", period)]);
+            var batch = Assert.Single(schedule.TakeDue(period * Period.Ticks));
+            Assert.Null(batch.DrillId);
+        }
+
+        schedule.Add("S01", "drill-1", [Track("S01", "drilled", 9)]); // the drill resumes: pushed again
+        Assert.Equal("drill-1", Assert.Single(schedule.TakeDue(4 * Period.Ticks)).DrillId);
+    }
+
     private static TrackState Track(string sectorId, string trackId, long observedTicks) => new()
     {
         TrackId = trackId,

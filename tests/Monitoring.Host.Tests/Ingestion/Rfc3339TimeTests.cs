@@ -40,6 +40,63 @@ public sealed class Rfc3339TimeTests
         Assert.Equal(fromText, fromJson);
     }
 
+    /// <summary>
+    /// The fast reading of the common shape against the pattern and DateTimeOffset.TryParse, on times near that shape:
+    /// random digits (impossible dates, hour 24, second 60), both cases of T and Z, 0 to 9 fractional digits,
+    /// offsets, and a stray character here and there.
+    /// </summary>
+    [Fact]
+    public void The_fast_reading_agrees_with_the_full_one_on_times_near_the_common_shape()
+    {
+        var random = new Random(20261208);
+        var agreedValid = 0;
+        for (var i = 0; i < 50_000; i++)
+        {
+            var text = NearCommonShape(random);
+
+            var full = Rfc3339Time.TryParse(text, out var expected);
+            var fast = TryRead(text, out var actual);
+
+            Assert.True(full == fast, $"{text}: full reading {full}, fast {fast}");
+            Assert.True(expected == actual && expected.Offset == actual.Offset, $"{text}: {expected:O} against {actual:O}");
+            agreedValid += full ? 1 : 0;
+        }
+
+        Assert.InRange(agreedValid, 5_000, 45_000); // both kinds were tried
+    }
+
+    private static string NearCommonShape(Random random)
+    {
+        string Digits(int count, int max) => random.Next(4) == 0
+            ? string.Concat(Enumerable.Range(0, count).Select(_ => (char)('0' + random.Next(10))))
+            : random.Next(max + 1).ToString(new string('0', count), System.Globalization.CultureInfo.InvariantCulture);
+
+        var text = new StringBuilder()
+            .Append(random.Next(10) == 0 ? Digits(4, 9999) : random.Next(1, 10000).ToString("0000", System.Globalization.CultureInfo.InvariantCulture))
+            .Append('-').Append(Digits(2, 13)).Append('-').Append(Digits(2, 32))
+            .Append(random.Next(2) == 0 ? 'T' : 't')
+            .Append(Digits(2, 24)).Append(':').Append(Digits(2, 60)).Append(':').Append(Digits(2, 60));
+        var fractionDigits = random.Next(-2, 10);
+        if (fractionDigits >= 0)
+        {
+            text.Append('.').Append(Digits(fractionDigits, fractionDigits == 0 ? 0 : (int)Math.Pow(10, fractionDigits) - 1)[..fractionDigits]);
+        }
+
+        text.Append(random.Next(6) switch
+        {
+            0 => "z",
+            1 => "+09:00",
+            2 => "-00:30",
+            _ => "Z",
+        });
+        if (random.Next(20) == 0)
+        {
+            text[random.Next(text.Length)] = " x:.-Tz0"[random.Next(8)];
+        }
+
+        return text.ToString();
+    }
+
     private static bool TryRead(string value, out DateTimeOffset at)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes($"\"{value}\""));

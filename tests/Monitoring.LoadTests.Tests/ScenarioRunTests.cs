@@ -84,6 +84,12 @@ public sealed class ScenarioRunTests(LoadHostFixture fixture)
 
             // Memory comes from the diagnostics endpoint when the host is not the tool's own child.
             Assert.True(summary.GetProperty("peakRssMb").GetDouble() > 0);
+
+            // CPU over the measured part, the host's from its diagnostics (cpuS): cores used, and what a report cost.
+            var cores = summary.GetProperty("cores").GetInt32();
+            Assert.InRange(summary.GetProperty("hostCpuCores").GetDouble(), 0.0001, cores + 0.5);
+            Assert.InRange(summary.GetProperty("generatorCpuCores").GetDouble(), 0.0001, cores + 0.5);
+            Assert.True(summary.GetProperty("hostCpuUsPerReport").GetDouble() > 0);
             var csv = File.ReadAllLines(Path.Combine(output, "timeline.csv"));
             Assert.StartsWith("second,sent,accepted,errors,p50Ms,p99Ms", csv[0]);
             Assert.True(csv.Length >= 4, "one row per second");

@@ -108,6 +108,7 @@ public static class LoadTestApp
 
             using var samplingStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var sampler = new RuntimeSampler(target, host?.ProcessId, timeline);
+            var cpu = await CpuMeter.StartAsync(target, host?.ProcessId, cancellationToken);
             timeline.Restart();
             var sampling = sampler.RunAsync(samplingStop.Token);
             var sender = new OpenLoopSender(http, options.Key!, plan, timeline, run + "m");
@@ -117,6 +118,7 @@ public static class LoadTestApp
                 : Task.CompletedTask;
             await ShowProgressAsync(options, console, timeline, sender, fleet, desk, sending);
             await sending;
+            var cpuUsed = await cpu.StopAsync(cancellationToken);
 
             var alerts = (Missing: 0L, Logged: 0L, Duplicates: 0L);
             if (options.Consoles > 0)
@@ -146,7 +148,7 @@ public static class LoadTestApp
             await sampling;
             await sampler.SampleOnceAsync(cancellationToken);
 
-            var summary = Summarize(options, host, baseAddress, plan, timeline, sender, fleet, sampler, alerts, loadStart);
+            var summary = Summarize(options, host, baseAddress, plan, timeline, sender, fleet, sampler, alerts, loadStart, cpuUsed);
             if (operators is not null)
             {
                 summary = summary with
@@ -204,7 +206,8 @@ public static class LoadTestApp
         ConsoleFleet fleet,
         RuntimeSampler sampler,
         (long Missing, long Logged, long Duplicates) alerts,
-        double? loadStart)
+        double? loadStart,
+        (double? HostS, double GeneratorS, double ElapsedS) cpu)
     {
         var seconds = timeline.Seconds;
         var durationS = options.Duration.TotalSeconds;
@@ -259,6 +262,9 @@ public static class LoadTestApp
             LoadAverageStart = loadStart,
             LoadAverageEnd = RuntimeSampler.LoadAverage(),
             Cores = Environment.ProcessorCount,
+            HostCpuCores = cpu.HostS is { } hostS ? Math.Round(hostS / cpu.ElapsedS, 3) : null,
+            GeneratorCpuCores = Math.Round(cpu.GeneratorS / cpu.ElapsedS, 3),
+            HostCpuUsPerReport = cpu.HostS is { } used && accepted > 0 ? Math.Round(used * 1e6 / accepted, 2) : null,
         };
     }
 
@@ -375,6 +381,8 @@ public static class LoadTestApp
             Row("RSS start / peak / end (MB)", $"{s.StartRssMb} / {s.PeakRssMb} / {s.EndRssMb}");
             Row("RSS growth (soak, MB)", s.RssGrowthMb);
             Row("GC heap peak (MB)", s.PeakGcHeapMb);
+            Row("CPU cores used: host / generator", $"{s.HostCpuCores?.ToString(CultureInfo.InvariantCulture) ?? "-"} / {s.GeneratorCpuCores.ToString(CultureInfo.InvariantCulture)} of {s.Cores}");
+            Row("host CPU per accepted report (µs)", s.HostCpuUsPerReport);
             Row("host ready after (s)", s.HostReadyS);
             if (s.ReplayRecording is not null)
             {

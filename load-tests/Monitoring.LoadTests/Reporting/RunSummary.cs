@@ -56,6 +56,11 @@ public sealed record RunSummary
     public double? LoadAverageStart { get; init; }
     public double? LoadAverageEnd { get; init; }
     public required int Cores { get; init; }
+    /// <summary>CPU-seconds per second over the measured part: the host's (from its diagnostics; null without them) and this tool's.</summary>
+    public double? HostCpuCores { get; init; }
+    public double GeneratorCpuCores { get; init; }
+    /// <summary>The host's CPU time per accepted report, in microseconds: what a report costs, whatever the rate.</summary>
+    public double? HostCpuUsPerReport { get; init; }
 
     // with operators (--operators N; soak by default) only.
     public int? Operators { get; init; }

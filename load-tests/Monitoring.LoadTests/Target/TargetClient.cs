@@ -82,7 +82,8 @@ public sealed class TargetClient : IDisposable
                 Read(root, "gcHeapMb"),
                 (int?)Read(root, "gen0"),
                 (int?)Read(root, "gen1"),
-                (int?)Read(root, "gen2"));
+                (int?)Read(root, "gen2"),
+                Read(root, "cpuS"));
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !cancellationToken.IsCancellationRequested)
         {

@@ -19,7 +19,7 @@ public static class DiagnosticsEndpoints
             .AllowAnonymous() // checked above: a bearer token or a sensor key
             .WithName("GetRuntimeDiagnostics")
             .WithTags("Diagnostics")
-            .WithSummary("(extension) Process memory (RSS, GC heap), GC counts and thread pool, for an operator or a sensor key.")
+            .WithSummary("(extension) Process memory (RSS, GC heap), GC counts, thread pool and CPU time, for an operator or a sensor key.")
             .Produces<RuntimeDiagnostics>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;

@@ -1,6 +1,9 @@
 namespace Monitoring.Host.Diagnostics;
 
-/// <summary>GET /api/diagnostics/runtime: this process's memory, collections and thread pool (for soak tests and operators).</summary>
+/// <summary>
+/// GET /api/diagnostics/runtime: this process's memory, collections, thread pool and CPU time (for load tests and
+/// operators). CpuS is the CPU time used since start, user and kernel, over all cores: two readings give the cores used.
+/// </summary>
 public sealed record RuntimeDiagnostics(
     double RssMb,
     double GcHeapMb,
@@ -11,12 +14,14 @@ public sealed record RuntimeDiagnostics(
     int ThreadPoolThreads,
     long ThreadPoolPending,
     long ThreadPoolCompleted,
-    double UptimeS)
+    double UptimeS,
+    double CpuS)
 {
     public static RuntimeDiagnostics Now()
     {
         const double Mb = 1024 * 1024;
         var gc = GC.GetGCMemoryInfo();
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
         return new RuntimeDiagnostics(
             Math.Round(Environment.WorkingSet / Mb, 1),
             Math.Round(GC.GetTotalMemory(forceFullCollection: false) / Mb, 1),
@@ -27,6 +32,7 @@ public sealed record RuntimeDiagnostics(
             ThreadPool.ThreadCount,
             ThreadPool.PendingWorkItemCount,
             ThreadPool.CompletedWorkItemCount,
-            Math.Round((DateTime.UtcNow - System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime()).TotalSeconds, 1));
+            Math.Round((DateTime.UtcNow - process.StartTime.ToUniversalTime()).TotalSeconds, 1),
+            Math.Round(process.TotalProcessorTime.TotalSeconds, 3));
     }
 }

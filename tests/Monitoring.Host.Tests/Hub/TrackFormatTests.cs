@@ -90,14 +90,9 @@ public sealed class TrackFormatTests : IAsyncLifetime
         await host.ResumeAsync(drillId);
         await host.WaitEndedAsync(drillId);
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!Pushes(drillPushes, TrackFormats.CompactPush).Any() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync(() => Pushes(drillPushes, TrackFormats.CompactPush).Any(), TimeSpan.FromSeconds(20), () => "no trackRows push of the drill");
 
         var rows = Pushes(drillPushes, TrackFormats.CompactPush).ToArray();
-        Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal(drillId, r.GetProperty("drillId").GetString()));
         Assert.Contains(rows, r => r.GetProperty("rows").GetArrayLength() > 0);
         Assert.Empty(Pushes(drillPushes, TrackFormats.FullPush));
@@ -145,48 +140,36 @@ public sealed class TrackFormatTests : IAsyncLifetime
         => pushes.Where(p => p.StartsWith(name + " ", StringComparison.Ordinal))
             .Select(p => JsonDocument.Parse(p[(name.Length + 1)..]).RootElement);
 
-    private static async Task<Row> LatestRowAsync(ConcurrentQueue<string> pushes, string push, string sectorId, string trackId, DateTimeOffset lastAt)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var latest = Pushes(pushes, push)
-                .Where(b => b.GetProperty("sectorId").GetString() == sectorId)
-                .Select(b => new
-                {
-                    Header = b.GetProperty("fields").EnumerateArray().Select(f => f.GetString()!).ToArray(),
-                    Rows = b.GetProperty("rows").EnumerateArray().ToArray(),
-                })
-                .SelectMany(b => b.Rows.Select(r => new Row(b.Header, r)))
-                .LastOrDefault(r => r.Value("trackId").GetString() == trackId);
-            if (latest is not null && latest.Value("observedAtMs").GetInt64() == lastAt.ToUnixTimeMilliseconds())
+    private static Task<Row> LatestRowAsync(ConcurrentQueue<string> pushes, string push, string sectorId, string trackId, DateTimeOffset lastAt)
+        => Poll.ForAsync(
+            () =>
             {
-                return latest;
-            }
+                var latest = Pushes(pushes, push)
+                    .Where(b => b.GetProperty("sectorId").GetString() == sectorId)
+                    .Select(b => new
+                    {
+                        Header = b.GetProperty("fields").EnumerateArray().Select(f => f.GetString()!).ToArray(),
+                        Rows = b.GetProperty("rows").EnumerateArray().ToArray(),
+                    })
+                    .SelectMany(b => b.Rows.Select(r => new Row(b.Header, r)))
+                    .LastOrDefault(r => r.Value("trackId").GetString() == trackId);
+                return latest is not null && latest.Value("observedAtMs").GetInt64() == lastAt.ToUnixTimeMilliseconds() ? latest : null;
+            },
+            TimeSpan.FromSeconds(10),
+            () => $"no {push} push with {trackId} at its latest position {lastAt.ToUnixTimeMilliseconds()}: {string.Join("\n", pushes)}");
 
-            Assert.True(DateTime.UtcNow < deadline, $"no {push} push with {trackId} at its latest position {lastAt.ToUnixTimeMilliseconds()}: {string.Join("\n", pushes)}");
-            await Task.Delay(50);
-        }
-    }
-
-    private static async Task<JsonElement> LatestTrackAsync(ConcurrentQueue<string> pushes, string sectorId, string trackId, DateTimeOffset lastAt)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var latest = Pushes(pushes, TrackFormats.FullPush)
-                .Where(b => b.GetProperty("sectorId").GetString() == sectorId)
-                .SelectMany(b => b.GetProperty("tracks").EnumerateArray())
-                .LastOrDefault(t => t.GetProperty("trackId").GetString() == trackId);
-            if (latest.ValueKind == JsonValueKind.Object && latest.GetProperty("observedAt").GetDateTimeOffset() == lastAt)
+    private static Task<JsonElement> LatestTrackAsync(ConcurrentQueue<string> pushes, string sectorId, string trackId, DateTimeOffset lastAt)
+        => Poll.ForAsync<JsonElement>(
+            () =>
             {
-                return latest;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"no tracks push with {trackId} at its latest position");
-            await Task.Delay(50);
-        }
-    }
+                var latest = Pushes(pushes, TrackFormats.FullPush)
+                    .Where(b => b.GetProperty("sectorId").GetString() == sectorId)
+                    .SelectMany(b => b.GetProperty("tracks").EnumerateArray())
+                    .LastOrDefault(t => t.GetProperty("trackId").GetString() == trackId);
+                return latest.ValueKind == JsonValueKind.Object && latest.GetProperty("observedAt").GetDateTimeOffset() == lastAt ? latest : (JsonElement?)null;
+            },
+            TimeSpan.FromSeconds(10),
+            () => $"no tracks push with {trackId} at its latest position");
 
     /// <summary>One row of a trackRows push, read by the header's field names as a console would.</summary>
     private sealed record Row(string[] Header, JsonElement Values)

@@ -97,4 +97,72 @@ public sealed class DedupeWindowTests
         Assert.True(window.Contains("rdr-01", "new-2", later.AddSeconds(100)));
         Assert.Equal(2, window.Count);
     }
+
+    /// <summary>
+    /// Against a model (each pair's last add): over thousands of generations, so every tag is reused many times, a
+    /// pair added less than a window ago is always found, and one added a window and an eighth ago or more never is.
+    /// </summary>
+    [Fact]
+    public void Over_thousands_of_generations_it_remembers_as_a_model_does()
+    {
+        var windowLength = TimeSpan.FromSeconds(8); // generations of 1 s
+        var window = new DedupeWindow(windowLength);
+        var lastAdded = new Dictionary<int, DateTimeOffset>();
+        var random = new Random(20261208);
+        var now = T0;
+        for (var step = 0; step < 200_000; step++)
+        {
+            now += TimeSpan.FromMilliseconds(random.Next(0, 25)); // about 2,500 s: 2,500 generations, each tag used ten times
+            var pair = random.Next(random.Next(10) == 0 ? 50_000 : 2_000); // mostly a small set, so pairs repeat
+            var seen = window.Contains("rdr-01", $"r-{pair}", now);
+            if (lastAdded.TryGetValue(pair, out var at))
+            {
+                var age = now - at;
+                if (age < windowLength)
+                {
+                    Assert.True(seen, $"step {step}: r-{pair} added {age.TotalMilliseconds} ms ago was forgotten");
+                }
+                else if (age >= windowLength + (windowLength / 8))
+                {
+                    Assert.False(seen, $"step {step}: r-{pair} added {age.TotalMilliseconds} ms ago is still remembered");
+                }
+            }
+            else
+            {
+                Assert.False(seen, $"step {step}: r-{pair} was never added");
+            }
+
+            if (!seen || random.Next(4) == 0) // the grain adds only new pairs; an add of a kept one refreshes it
+            {
+                window.Add("rdr-01", $"r-{pair}", now);
+                lastAdded[pair] = now;
+            }
+        }
+    }
+
+    [Fact]
+    public void Its_table_is_sized_for_the_pairs_it_keeps_as_the_rate_rises_and_falls()
+    {
+        var window = new DedupeWindow(Window);
+        var now = T0;
+        var id = 0;
+        void RunAt(int perSecond, int seconds)
+        {
+            for (var s = 0; s < seconds; s++, now = now.AddSeconds(1))
+            {
+                for (var i = 0; i < perSecond; i++, id++)
+                {
+                    window.Add("rdr-01", $"r-{id}", now);
+                }
+
+                Assert.True(window.Capacity >= window.Count * 4 / 3, $"{window.Count} pairs in {window.Capacity} slots"); // at most three quarters full
+            }
+        }
+
+        RunAt(200, 2 * (int)Window.TotalSeconds);
+        var busy = window.Capacity;
+        Assert.InRange(busy, window.Count, window.Count * 4); // not far too big
+        RunAt(10, 2 * (int)Window.TotalSeconds); // the busy pairs are dropped, and the table shrinks when rebuilt
+        Assert.True(window.Capacity < busy / 4, $"{window.Capacity} slots for {window.Count} pairs after {busy}");
+    }
 }

@@ -6,6 +6,7 @@ using Monitoring.Contracts.Sectors;
 using Monitoring.Grains.Sectors;
 using Monitoring.Grains.Storage;
 using Monitoring.Host.Storage;
+using Monitoring.Host.Tests.Infrastructure;
 using Monitoring.Host.Tests.Storage;
 
 /// <summary>
@@ -33,7 +34,7 @@ public sealed class SectorCommitQueueTests
 
         log.ReleaseOne();
         await first;
-        await WaitUntil(() => log.Calls == 2);
+        await Poll.UntilAsync(() => log.Calls == 2, TimeSpan.FromSeconds(10), () => $"{log.Calls} commits, not 2");
         Assert.Equal([1], shown);
         Assert.False(second.IsCompleted);
 
@@ -79,7 +80,7 @@ public sealed class SectorCommitQueueTests
         var goneAgain = queue.Commit(new SectorChange { RemovedTrackIds = ["T2"] });
         log.ReleaseOne();
         await first;
-        await WaitUntil(() => log.Calls == 2);
+        await Poll.UntilAsync(() => log.Calls == 2, TimeSpan.FromSeconds(10), () => $"{log.Calls} commits, not 2");
         log.ReleaseOne();
         await Task.WhenAll(removed, back, gone, goneAgain);
 
@@ -96,16 +97,6 @@ public sealed class SectorCommitQueueTests
             return Task.CompletedTask;
         },
     };
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
-    }
 
     /// <summary>A real in-memory log whose commits finish only when the test lets them.</summary>
     private sealed class HeldSectorLog : ISectorLog

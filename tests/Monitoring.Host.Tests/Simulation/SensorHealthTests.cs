@@ -42,7 +42,7 @@ public sealed class SensorHealthTests
         Assert.Equal("warning", alert.GetProperty("severity").GetString());
         Assert.Equal("S10", alert.GetProperty("sectorId").GetString());
         Assert.Equal("offline", (await SensorAsync(reader, "seis-10a")).GetProperty("health").GetString());
-        await Eventually(() => pushes.Any(p => p.GetProperty("sensorId").GetString() == "seis-10a" && p.GetProperty("health").GetString() == "offline"));
+        await Poll.UntilAsync(() => pushes.Any(p => p.GetProperty("sensorId").GetString() == "seis-10a" && p.GetProperty("health").GetString() == "offline"), TimeSpan.FromSeconds(10), () => "no offline push of seis-10a");
 
         await AdvanceAsync(clock, TimeSpan.FromSeconds(180));
         Assert.Single(await OfflineAlertsAsync(reader));
@@ -53,7 +53,7 @@ public sealed class SensorHealthTests
         Assert.Equal("online", (await SensorAsync(reader, "seis-10a")).GetProperty("health").GetString());
         await AdvanceAsync(clock, TimeSpan.FromSeconds(70));
         Assert.Equal(2, (await WaitForOfflineAlertsAsync(reader, 2)).Length);
-        await Eventually(() => pushes.Any(p => p.GetProperty("health").GetString() == "online"));
+        await Poll.UntilAsync(() => pushes.Any(p => p.GetProperty("health").GetString() == "online"), TimeSpan.FromSeconds(10), () => "no online push");
     }
 
     [Fact]
@@ -102,16 +102,6 @@ public sealed class SensorHealthTests
                 return alerts;
             }
 
-            await Task.Delay(50);
-        }
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
             await Task.Delay(50);
         }
     }

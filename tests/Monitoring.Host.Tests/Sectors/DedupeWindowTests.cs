@@ -139,30 +139,4 @@ public sealed class DedupeWindowTests
             }
         }
     }
-
-    [Fact]
-    public void Its_table_is_sized_for_the_pairs_it_keeps_as_the_rate_rises_and_falls()
-    {
-        var window = new DedupeWindow(Window);
-        var now = T0;
-        var id = 0;
-        void RunAt(int perSecond, int seconds)
-        {
-            for (var s = 0; s < seconds; s++, now = now.AddSeconds(1))
-            {
-                for (var i = 0; i < perSecond; i++, id++)
-                {
-                    window.Add("rdr-01", $"r-{id}", now);
-                }
-
-                Assert.True(window.Capacity >= window.Count * 4 / 3, $"{window.Count} pairs in {window.Capacity} slots"); // at most three quarters full
-            }
-        }
-
-        RunAt(200, 2 * (int)Window.TotalSeconds);
-        var busy = window.Capacity;
-        Assert.InRange(busy, window.Count, window.Count * 4); // not far too big
-        RunAt(10, 2 * (int)Window.TotalSeconds); // the busy pairs are dropped, and the table shrinks when rebuilt
-        Assert.True(window.Capacity < busy / 4, $"{window.Capacity} slots for {window.Count} pairs after {busy}");
-    }
 }

@@ -67,31 +67,22 @@ public class SectorPathBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = BenchmarkBatch.Reports)]
-    public int Dedupe()
-    {
-        var ids = _ids[(int)(++_round % Rounds)];
-        var seen = 0;
-        for (var i = 0; i < _reports.Length; i++)
-        {
-            var sensor = _reports[i].SensorId;
-            seen += _dedupe.Contains(sensor, ids[i], _now) ? 1 : 0;
-            _dedupe.Add(sensor, ids[i], _now);
-        }
-
-        return seen;
-    }
+    public int Dedupe() => CheckAndRemember(_dedupe);
 
     /// <summary>As <see cref="Dedupe"/>, with the window's pairs spread over all its generations.</summary>
     [Benchmark(OperationsPerInvoke = BenchmarkBatch.Reports)]
-    public int DedupeSteadyWindow()
+    public int DedupeSteadyWindow() => CheckAndRemember(_dedupeSpread);
+
+    /// <summary>What the sector does with each report of a batch: is it a repeat, then remember it.</summary>
+    private int CheckAndRemember(DedupeWindow window)
     {
         var ids = _ids[(int)(++_round % Rounds)];
         var seen = 0;
         for (var i = 0; i < _reports.Length; i++)
         {
             var sensor = _reports[i].SensorId;
-            seen += _dedupeSpread.Contains(sensor, ids[i], _now) ? 1 : 0;
-            _dedupeSpread.Add(sensor, ids[i], _now);
+            seen += window.Contains(sensor, ids[i], _now) ? 1 : 0;
+            window.Add(sensor, ids[i], _now);
         }
 
         return seen;

@@ -63,7 +63,7 @@ internal static partial class Rfc3339Time
     /// time both would take, with the instant they would give; anything else (offsets, a leap second, an impossible
     /// date) is left to them.
     /// </summary>
-    internal static bool TryReadUtc(ReadOnlySpan<byte> s, out DateTimeOffset at)
+    private static bool TryReadUtc(ReadOnlySpan<byte> s, out DateTimeOffset at)
     {
         at = default;
         if (s.Length < 20 || s.Length == 21 || s.Length > 28
